@@ -1,0 +1,97 @@
+"""Full-page cache for anonymous visitors, correct with any number of app processes.
+
+Cached entries are keyed by a "generation" number. Publishing, unpublishing, moving or
+deleting a page (and any service that changes public data, such as a new
+co-signature) bumps the generation, so every process stops serving old entries at once.
+
+Where the generation lives depends on the cache: a shared cache (Redis) holds it
+itself; a per-process cache (local memory) cannot tell the other processes, so the
+generation is then read from a one-row table in the database on each request, which
+costs one primary-key lookup and is still far cheaper than rendering a page.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+from django.db.models import F
+
+GENERATION_KEY = "razem:page-generation"
+PER_PROCESS_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def cache_is_shared() -> bool:
+    """True when every app process sees the same cache (Redis, Memcached, database)."""
+    return settings.CACHES["default"]["BACKEND"] not in PER_PROCESS_BACKENDS
+
+
+def _database_generation() -> int:
+    from .models import CacheGeneration
+
+    value = CacheGeneration.objects.filter(pk=1).values_list("value", flat=True)
+    return next(iter(value), 1)
+
+
+def current_generation() -> int:
+    """Return the current cache generation, starting it at 1 when absent."""
+    if not cache_is_shared():
+        return _database_generation()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return int(generation)
+
+
+def cached_page(key: str):
+    """Return (current generation, the stored response or None) for a page key.
+
+    Entries carry the generation they were stored under; one of an older generation
+    is stale. With a shared cache the generation and the entry come in one round trip.
+    """
+    if cache_is_shared():
+        values = cache.get_many([GENERATION_KEY, key])
+        generation = values.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        entry = values.get(key)
+    else:
+        generation = _database_generation()
+        entry = cache.get(key)
+    if entry is not None and entry[0] == generation:
+        return generation, entry[1]
+    return generation, None
+
+
+def store_page(key: str, generation: int, response, seconds: int) -> None:
+    """Store a rendered response for anonymous visitors under its generation."""
+    cache.set(key, (generation, response), seconds)
+
+
+def invalidate_pages() -> None:
+    """Make every cached anonymous page stale, in every process."""
+    from .models import CacheGeneration
+
+    try:
+        updated = CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1)
+        if not updated:
+            CacheGeneration.objects.get_or_create(pk=1, defaults={"value": 2})
+    except DatabaseError:
+        # The shared cache below still invalidates; never fail the caller's commit.
+        if not cache_is_shared():
+            raise
+    if cache_is_shared():
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def mark_cacheable(response, seconds: int | None = None):
+    """Let the anonymous page cache store this response (opt-in per view)."""
+    response.razem_cache_seconds = (
+        settings.RAZEM_PAGE_CACHE_SECONDS if seconds is None else seconds
+    )
+    return response

@@ -1,0 +1,75 @@
+"""E-mail: rendered in the recipient's language, plain text plus HTML, sent by a task.
+
+Services call `queue_email(...)` inside their transaction; the message is enqueued on
+the django-tasks queue only after commit, so rolled-back work never e-mails anyone.
+"""
+
+import base64
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render_email(template_prefix: str, context: dict, language: str = "pl"):
+    """Render `<prefix>_subject.txt`, `<prefix>.txt` and, if present, `<prefix>.html`."""
+    with translation.override(language):
+        subject = render_to_string(f"{template_prefix}_subject.txt", context)
+        text = render_to_string(f"{template_prefix}.txt", context)
+        try:
+            html = render_to_string(f"{template_prefix}.html", context)
+        except Exception:  # noqa: BLE001 - the HTML part is optional
+            html = None
+    return " ".join(subject.split()), text, html
+
+
+def send_email_now(
+    recipients: list[str],
+    template_prefix: str,
+    context: dict,
+    language: str = "pl",
+    attachments: list[tuple[str, str, str]] | None = None,
+    reply_to: list[str] | None = None,
+) -> None:
+    """Render and send one message; attachments are (filename, base64 data, mimetype)."""
+    subject, text, html = render_email(template_prefix, context, language)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=recipients, reply_to=reply_to
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, data, mimetype in attachments or []:
+        message.attach(filename, base64.b64decode(data), mimetype)
+    message.send()
+
+
+def queue_email(
+    recipients: list[str],
+    template_prefix: str,
+    context: dict,
+    language: str = "pl",
+    attachments: list[tuple[str, bytes, str]] | None = None,
+    reply_to: list[str] | None = None,
+) -> None:
+    """Enqueue an e-mail on the task queue once the current transaction commits.
+
+    The context must be JSON-serialisable (strings, numbers, lists, dicts): pass
+    names, dates as text and absolute URLs, not model instances.
+    """
+    from .tasks import send_email_task
+
+    encoded = [
+        (name, base64.b64encode(data).decode("ascii"), mimetype)
+        for name, data, mimetype in attachments or []
+    ]
+    transaction.on_commit(
+        lambda: send_email_task.enqueue(
+            recipients=list(recipients),
+            template_prefix=template_prefix,
+            context=context,
+            language=language,
+            attachments=encoded,
+            reply_to=reply_to,
+        )
+    )

@@ -1,0 +1,156 @@
+"""Site-wide middleware: language, anonymous page cache, security headers, visits."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+
+from .cache import cached_page, store_page
+
+# Cookies that make a response personal: a session (logged in, or anonymous data such
+# as a form in progress) or pending flash messages.
+PERSONAL_COOKIE_NAMES = {"sessionid", "__Secure-sessionid", "messages"}
+
+# Never worth a cache lookup: health checks, the admin, files, accounts.
+UNCACHED_PREFIXES = (
+    "/healthz",
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/konto/",
+    "/jezyk/",
+)
+
+
+def _is_anonymous_request(request) -> bool:
+    cookie_names = {settings.SESSION_COOKIE_NAME, *PERSONAL_COOKIE_NAMES}
+    return not any(name in request.COOKIES for name in cookie_names)
+
+
+def site_language(request) -> str:
+    """Polish unless the visitor chose another language with the switch (a cookie).
+
+    The browser's Accept-Language is deliberately ignored: the site is Polish, and a
+    visitor with an English browser should still see it in Polish until they ask.
+    """
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen in dict(settings.LANGUAGES):
+        return chosen
+    return settings.LANGUAGE_CODE
+
+
+class SiteLanguageMiddleware(LocaleMiddleware):
+    """Activate the language of `site_language` (no Accept-Language negotiation)."""
+
+    def process_request(self, request):
+        """Activate the chosen language for this request."""
+        translation.activate(site_language(request))
+        request.LANGUAGE_CODE = translation.get_language()
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests for opted-in pages from the cache.
+
+    A view opts in through `razem.cache.mark_cacheable`. Only responses that set no
+    cookie and are not marked private are stored, so pages with a form (and its CSRF
+    cookie) are never shared. Requests carrying a session cookie (every logged-in
+    person) bypass the cache in both directions.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or request.path.startswith(UNCACHED_PREFIXES)
+            or not _is_anonymous_request(request)
+        ):
+            return self.get_response(request)
+        key = self._key(request)
+        try:
+            generation, cached = cached_page(key)
+        except DatabaseError:
+            # Without the generation the cache cannot be trusted; serve uncached.
+            return self.get_response(request)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        seconds = getattr(response, "razem_cache_seconds", None)
+        if seconds and self._storable(response):
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render() if not response.is_rendered else response
+            response["X-Page-Cache"] = "miss"
+            store_page(key, generation, response, seconds)
+        return response
+
+    @staticmethod
+    def _storable(response) -> bool:
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )
+
+    @staticmethod
+    def _key(request) -> str:
+        language = site_language(request)
+        raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}|{language}"
+        digest = hashlib.sha256(raw.encode()).hexdigest()
+        return f"razem:page:{digest}"
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send a strict Content-Security-Policy; the Wagtail admin gets its own policy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            admin = request.path.startswith(("/admin/", "/django-admin/"))
+            response["Content-Security-Policy"] = (
+                settings.RAZEM_ADMIN_CSP if admin else settings.RAZEM_CSP
+            )
+        response.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
+        )
+        return response
+
+
+class PrivateCacheControlMiddleware:
+    """Mark every response to a logged-in person as not storable by any cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class VisitCounterMiddleware:
+    """Count page views without cookies, IP addresses or a write per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        from .visits import record_visit
+
+        record_visit(request, response)
+        return response

@@ -1,0 +1,271 @@
+"""Site-wide page types, the association's settings and the visit counter."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+from .cache import mark_cacheable
+
+
+class CachedPageMixin:
+    """Let anonymous views of this page type be served from the page cache."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.method == "GET" and not request.user.is_authenticated:
+            mark_cacheable(response)
+        return response
+
+
+class ContentPageMixin(CachedPageMixin):
+    """Public content page: cached, with a PDF version, printable, with a metryczka."""
+
+    show_pdf_link = True
+
+
+class HomePage(ContentPageMixin, Page):
+    """The site root: latest news, next conference, open opinions, contact data.
+
+    Sections come from the feature apps through the `razem_home_panels` hook, so the
+    home page knows no app's models.
+    """
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the panels the feature apps contribute to the home page."""
+        context = super().get_context(request, *args, **kwargs)
+        panels = []
+        for hook in hooks.get_hooks("razem_home_panels"):
+            panel = hook(request)
+            if panel:
+                panels.append(panel)
+        context["home_panels"] = sorted(
+            panels, key=lambda panel: panel.get("order", 50)
+        )
+        return context
+
+
+class StandardPage(ContentPageMixin, Page):
+    """A plain page (about, statute, board, policies) anywhere under the home page."""
+
+    lead = models.TextField(_("lead"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["razem.HomePage", "razem.StandardPage"]
+    subpage_types = ["razem.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class FormField(AbstractFormField):
+    """One field of the contact form, defined by editors."""
+
+    page = ParentalKey(
+        "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
+    )
+
+
+class ContactPage(AbstractEmailForm):
+    """The contact page with the association's data and a form e-mailed to the office.
+
+    Not cached: the form carries a CSRF token.
+    """
+
+    show_pdf_link = True
+
+    intro = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["razem.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
+
+    def get_form_class(self):
+        """Add the honeypot field that people never see and robots fill in."""
+        from .forms import HoneypotFormMixin
+
+        base = super().get_form_class()
+        return type("ContactForm", (HoneypotFormMixin, base), {})
+
+    def process_form_submission(self, form):
+        """Store and e-mail the message, unless the honeypot was filled in."""
+        if form.is_spam():
+            return None
+        return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        """Queue the message for the office (after commit), replying to the sender."""
+        from .mail import queue_email
+
+        form.cleaned_data.pop("website_url", None)
+        reply_to = [
+            form.cleaned_data[field.clean_name]
+            for field in self.form_fields.all()
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name)
+        ]
+        queue_email(
+            [address.strip() for address in self.to_address.split(",")],
+            "razem/email/contact_message",
+            {"subject": self.subject, "body": self.render_email(form)},
+            reply_to=reply_to[:1] or None,
+        )
+
+
+class AssociationSettings(BaseSiteSetting):
+    """The association's contact data and signatories, edited by staff."""
+
+    name = models.CharField(
+        _("full name"),
+        max_length=255,
+        default=(
+            "Ogólnopolskie Stowarzyszenie Miejskich i Gminnych Ośrodków Pomocy "
+            "Społecznej „RAZEM”"
+        ),
+    )
+    short_name = models.CharField(_("short name"), max_length=60, default="RAZEM")
+    street = models.CharField(_("street"), max_length=120, default="ul. Kościuszki 12A")
+    postal_code = models.CharField(_("postal code"), max_length=10, default="97-500")
+    city = models.CharField(_("city"), max_length=80, default="Radomsko")
+    phone = models.CharField(_("phone"), max_length=40, default="(44) 683 28 85")
+    email = models.EmailField(_("e-mail"), default="stowarzyszenieopsrazem@gmail.com")
+    president_name = models.CharField(
+        _("president's name"), max_length=120, default="Andrzej Barszcz"
+    )
+    president_title = models.CharField(
+        _("president's title"), max_length=120, default="Prezes Stowarzyszenia"
+    )
+    ministry_url = models.URLField(
+        _("ministry website"), blank=True, default="https://www.gov.pl/web/rodzina"
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name")], heading=_("Association")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+            ],
+            heading=_("Contact data"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("president_name"), FieldPanel("president_title")],
+            heading=_("Signatory"),
+        ),
+        FieldPanel("ministry_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("association settings")
+
+
+class VisitCount(models.Model):
+    """Page views per month; incremented in batches, never per request."""
+
+    month = models.DateField(_("month"), unique=True)
+    count = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("visit count")
+        verbose_name_plural = _("visit counts")
+        ordering = ["-month"]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}: {self.count}"
+
+
+class SearchEntry(models.Model):
+    """The searchable text of one public live page, kept by `razem.search.indexing`.
+
+    `title` and `text` are the original words (for excerpts); the normalised columns
+    hold folded stems surrounded by spaces, matched with LIKE on every database.
+    """
+
+    page = models.OneToOneField(
+        Page,
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_entry",
+    )
+    title = models.CharField(_("title"), max_length=255)
+    text = models.TextField(_("text"), blank=True)
+    normalised_title = models.TextField(_("normalised title"))
+    normalised_text = models.TextField(_("normalised text"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title
+
+
+class CacheGeneration(models.Model):
+    """The page-cache generation, for app processes that share no cache (one row).
+
+    See `razem.cache`: with local-memory caches this row tells every process that
+    the pages it cached are stale.
+    """
+
+    value = models.PositiveBigIntegerField(_("generation"), default=1)
+
+    class Meta:
+        verbose_name = _("page cache generation")
+        verbose_name_plural = _("page cache generations")
+
+    def __str__(self):
+        return str(self.value)

@@ -1,0 +1,54 @@
+"""Signal receivers that keep the anonymous page cache and the search index honest."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
+
+from .cache import invalidate_pages
+from .search import indexing
+
+
+def _invalidate_after_commit(**kwargs):
+    transaction.on_commit(invalidate_pages)
+
+
+for _signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+    _signal.connect(_invalidate_after_commit, dispatch_uid=f"razem-cache-{id(_signal)}")
+
+
+@receiver(post_delete, dispatch_uid="razem-cache-page-delete")
+def _invalidate_on_page_delete(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        transaction.on_commit(invalidate_pages)
+
+
+@receiver(post_save, dispatch_uid="razem-cache-settings-save")
+def _invalidate_on_settings_save(sender, instance, **kwargs):
+    """The association's data is in every page's header and footer."""
+    from .models import AssociationSettings
+
+    if isinstance(instance, AssociationSettings):
+        transaction.on_commit(invalidate_pages)
+
+
+@receiver(page_published, dispatch_uid="razem-search-publish")
+def _index_published_page(sender, instance, **kwargs):
+    indexing.update_entry(instance)
+
+
+@receiver(page_unpublished, dispatch_uid="razem-search-unpublish")
+def _unindex_unpublished_page(sender, instance, **kwargs):
+    indexing.remove_entry(instance.pk)
+
+
+@receiver(post_page_move, dispatch_uid="razem-search-move")
+def _reindex_moved_page(sender, instance, **kwargs):
+    # A move may change the title-bearing URL path only; re-index to stay in step.
+    indexing.update_entry(instance)

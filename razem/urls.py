@@ -1,0 +1,39 @@
+"""URL configuration: fixed public contracts first, Wagtail's page tree last."""
+
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+from .sitemaps import SITEMAPS
+
+handler404 = "razem.views.page_not_found"
+handler500 = "razem.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("jezyk/", views.set_language, name="set_language"),
+    # The admin has no login form of its own: allauth's (rate limits, TOTP) is the
+    # only entrance, so /admin/login/ hands over to it.
+    path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("allauth.urls")),
+    path("", include("razem.site_urls")),
+    path("", include("articles.urls")),
+    path("", include("members.urls")),
+    path("", include("conferences.urls")),
+    path("", include("consultations.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
