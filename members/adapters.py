@@ -1,0 +1,11 @@
+"""django-allauth adapter: accounts come from invitations, not open sign-up."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Public sign-up is closed; people join through a centre's invitation."""
+
+    def is_open_for_signup(self, request):
+        """Only a visitor holding a valid invitation may create an account."""
+        return bool(request.session.get("razem_invitation"))

@@ -1,0 +1,150 @@
+"""Wagtail admin views for staff decisions on membership applications.
+
+Accept and reject are explicit views: GET shows the application and a confirmation
+form, POST (only) calls the service. Both need the `change` permission on
+applications.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.views.generic import InspectView
+
+from .choices import ApplicationStatus
+from .exceptions import MembersError
+from .forms import DecisionAcceptForm, DecisionRejectForm
+from .services import accept_application, check_eligibility, reject_application
+
+APPLICATION_FIELDS = [
+    "status",
+    "centre_name",
+    "kind",
+    "municipality",
+    "street",
+    "postal_code",
+    "city",
+    "centre_phone",
+    "centre_email",
+    "website",
+    "director",
+    "nip",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "position",
+    "message",
+    "created_at",
+    "decision_reason",
+    "decided_at",
+    "decided_by",
+    "centre",
+]
+
+
+class ApplicationInspectView(InspectView):
+    """The application with its eligibility and the Accept / Reject buttons."""
+
+    template_name = "members/admin/application_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        """Add the eligibility verdict and the decision links."""
+        context = super().get_context_data(**kwargs)
+        context["eligibility"] = check_eligibility(self.object.municipality)
+        if self.object.status == ApplicationStatus.PENDING:
+            context["accept_url"] = reverse(
+                "members_application:accept", args=[self.object.pk]
+            )
+            context["reject_url"] = reverse(
+                "members_application:reject", args=[self.object.pk]
+            )
+        return context
+
+
+class ApplicationDecisionView(InspectView):
+    """Base of the accept and reject views: the application, a form, POST to decide."""
+
+    any_permission_required = None
+    permission_required = "change"
+    template_name = "members/admin/application_decision.html"
+    form_class = None
+    decision = ""
+
+    def _data(self):
+        return self.request.POST if self.request.method == "POST" else None
+
+    def get_form(self):
+        """The decision form, bound on POST."""
+        return self.form_class(self._data())
+
+    def get_context_data(self, **kwargs):
+        """Add the form and the eligibility verdict."""
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        context["eligibility"] = check_eligibility(self.object.municipality)
+        context["decision"] = self.decision
+        context["is_pending"] = self.object.status == ApplicationStatus.PENDING
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Run the decision; errors go back beside the form."""
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                self.decide(form)
+            except MembersError as error:
+                form.add_error(None, error.message)
+            else:
+                return redirect(self.index_url_name)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def decide(self, form):  # pragma: no cover - overridden
+        """Call the service."""
+        raise NotImplementedError
+
+
+class AcceptApplicationView(ApplicationDecisionView):
+    """Accept: admit the centre and e-mail the representative an invitation."""
+
+    page_title = gettext_lazy("Accept the application")
+    decision = "accept"
+
+    def get_form(self):
+        """A reason is required when the gmina is over the population limit."""
+        eligible = check_eligibility(self.object.municipality).eligible
+        return DecisionAcceptForm(self._data(), eligible=eligible)
+
+    def decide(self, form):
+        """Admit the centre and send the invitation."""
+        centre, invitation = accept_application(
+            self.object,
+            user=self.request.user,
+            exception_reason=form.cleaned_data["exception_reason"],
+            base_url=self.request.build_absolute_uri("/"),
+        )
+        messages.success(
+            self.request,
+            _("%(centre)s is now a member; the invitation was sent to %(email)s.")
+            % {"centre": centre.name, "email": invitation.email},
+        )
+
+
+class RejectApplicationView(ApplicationDecisionView):
+    """Reject with a reason, e-mailed to the applicant."""
+
+    page_title = gettext_lazy("Reject the application")
+    form_class = DecisionRejectForm
+    decision = "reject"
+
+    def decide(self, form):
+        """Reject and e-mail the reason."""
+        reject_application(
+            self.object, user=self.request.user, reason=form.cleaned_data["reason"]
+        )
+        messages.success(
+            self.request,
+            _("The application of %(centre)s has been rejected.")
+            % {"centre": self.object.centre_name},
+        )

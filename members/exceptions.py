@@ -1,0 +1,75 @@
+"""Domain errors of the members app; each carries a translated message for people."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersError(Exception):
+    """Base class: a rule of the association refused the operation."""
+
+    default_message = _("The operation is not allowed.")
+
+    def __init__(self, message=None):
+        self.message = message or self.default_message
+        super().__init__(str(self.message))
+
+
+class EligibilityReasonRequired(MembersError):
+    """An ineligible centre may be admitted only with a written reason."""
+
+    default_message = _(
+        "The municipality has more residents than the limit: write the reason for "
+        "admitting this centre."
+    )
+
+
+class DuplicateApplication(MembersError):
+    """A pending or accepted application (or a member) exists for this gmina and kind."""
+
+    default_message = _(
+        "An application for a centre of this kind in this municipality has already "
+        "been submitted or accepted. If you think this is a mistake, write to the "
+        "association's office."
+    )
+
+
+class ApplicationAlreadyDecided(MembersError):
+    """Staff tried to decide an application that is no longer pending."""
+
+    default_message = _("This application has already been decided.")
+
+
+class RejectionReasonRequired(MembersError):
+    """A rejection must say why."""
+
+    default_message = _("Write the reason for the rejection.")
+
+
+class InvitationInvalid(MembersError):
+    """The invitation link is unknown, used or expired."""
+
+    default_message = _(
+        "This invitation link is not valid: it may have expired or been used "
+        "already. Ask your centre's representative or the association's office "
+        "for a new invitation."
+    )
+
+
+class AlreadyInCentre(MembersError):
+    """A person belongs to at most one centre."""
+
+    default_message = _("This person already belongs to a centre.")
+
+
+class LastRepresentative(MembersError):
+    """A centre must always keep at least one representative."""
+
+    default_message = _(
+        "A centre must always have a representative: hand the role over to another "
+        "person of the centre first."
+    )
+
+
+class NotAllowed(MembersError):
+    """The person may not do this for this centre."""
+
+    default_message = _("You are not allowed to do this.")

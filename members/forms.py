@@ -1,0 +1,256 @@
+"""Forms of the members app: they check the shape of input; rules live in services."""
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from razem.forms import HoneypotFormMixin
+
+from .choices import Role
+from .models import Application, Centre, Municipality
+
+
+def _strip_nip(value: str) -> str:
+    return (value or "").replace("-", "").replace(" ", "")
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    """A gmina chosen by its TERYT code; the label tells the population."""
+
+    def label_from_instance(self, obj):
+        from .services.eligibility import check_eligibility
+
+        return f"{obj} – {check_eligibility(obj).message}"
+
+
+class ApplicationForm(HoneypotFormMixin, forms.ModelForm):
+    """The public membership application (one page, the gmina picked from the registry)."""
+
+    municipality = MunicipalityChoiceField(
+        label=_("Municipality (gmina)"),
+        queryset=Municipality.objects.all(),
+        to_field_name="teryt",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose the municipality from the registry."),
+            "invalid_choice": _("Choose the municipality from the registry."),
+        },
+    )
+    nip = forms.CharField(
+        label=_("NIP (tax number)"),
+        required=False,
+        max_length=13,
+        help_text=_("Ten digits, dashes allowed."),
+    )
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    privacy = forms.BooleanField(
+        label=_(
+            "I have read the privacy notice and agree to the processing of the data "
+            "above to handle this application."
+        ),
+        error_messages={"required": _("Accept the privacy notice to apply.")},
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "centre_name",
+            "kind",
+            "municipality",
+            "street",
+            "postal_code",
+            "city",
+            "centre_phone",
+            "centre_email",
+            "website",
+            "director",
+            "nip",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "position",
+            "message",
+        ]
+        widgets = {
+            "centre_phone": forms.TextInput(
+                attrs={"type": "tel", "autocomplete": "off"}
+            ),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+            "position": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "postal_code": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "message": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "postal_code": _("Format 00-000."),
+            "email": _("The invitation to create an account will be sent here."),
+        }
+
+    def __init__(self, *args, municipality_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            ("", _("– choose –")),
+            *self.fields["kind"].choices[1:],
+        ]
+        if municipality_choices is not None:
+            self.fields["municipality"].widget = forms.RadioSelect()
+            self.fields["municipality"].label = _("Choose your municipality")
+            self.fields["municipality"].choices = [
+                (m.teryt, self.fields["municipality"].label_from_instance(m))
+                for m in municipality_choices
+            ]
+        for name, field in self.fields.items():
+            if field.required and name != "privacy":
+                field.widget.attrs.setdefault("required", True)
+
+    def clean_nip(self):
+        """Accept "123-456-32-18" as well as "1234563218"."""
+        value = _strip_nip(self.cleaned_data.get("nip"))
+        from .validators import validate_nip
+
+        validate_nip(value)
+        return value
+
+
+class MunicipalitySearchForm(forms.Form):
+    """The gmina search of the application page (GET; works without JavaScript)."""
+
+    q = forms.CharField(label=_("Municipality name"), required=False, max_length=100)
+
+
+class DecisionAcceptForm(forms.Form):
+    """Staff accept an application; an over-the-limit gmina needs a reason."""
+
+    exception_reason = forms.CharField(
+        label=_("Reason for admitting despite the population limit"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, eligible=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.eligible = eligible
+        if not eligible:
+            self.fields["exception_reason"].required = True
+            self.fields["exception_reason"].error_messages["required"] = _(
+                "The municipality has more residents than the limit: write the reason "
+                "for admitting this centre."
+            )
+
+
+class DecisionRejectForm(forms.Form):
+    """Staff reject an application; the reason is e-mailed to the applicant."""
+
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write the reason for the rejection.")},
+    )
+
+
+class CentreContactsForm(forms.ModelForm):
+    """The representative edits the centre's contacts."""
+
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Centre
+        fields = [
+            "director",
+            "phone",
+            "email",
+            "website",
+            "street",
+            "postal_code",
+            "city",
+        ]
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
+
+
+class InviteStaffForm(forms.Form):
+    """The representative invites a staff member by e-mail."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+
+class InvitationAcceptForm(forms.Form):
+    """The invited person sets their name and password (the e-mail is fixed)."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters; not only digits and not a common word."),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean_password1(self):
+        """Apply the site's password rules (length, common, numeric, similarity)."""
+        from django.contrib.auth import get_user_model
+
+        password = self.cleaned_data.get("password1")
+        probe = get_user_model()(
+            email=self.email,
+            first_name=self.data.get("first_name", ""),
+            last_name=self.data.get("last_name", ""),
+        )
+        password_validation.validate_password(password, probe)
+        return password
+
+    def clean(self):
+        """Both passwords must match."""
+        cleaned = super().clean()
+        if (
+            cleaned.get("password1")
+            and cleaned.get("password2")
+            and cleaned["password1"] != cleaned["password2"]
+        ):
+            self.add_error("password2", _("The two passwords differ."))
+        return cleaned
+
+
+class DeleteAccountForm(forms.Form):
+    """Confirm account deletion with the current password."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        """The password must be the account's current one."""
+        password = self.cleaned_data.get("password")
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is not correct."))
+        return password
+
+
+ROLE_CHOICES = Role.choices

@@ -1,0 +1,136 @@
+"""Member centres: admission, contact details, the people of a centre."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..choices import CentreStatus, Role
+from ..exceptions import EligibilityReasonRequired, LastRepresentative, NotAllowed
+from ..models import Centre, Membership
+from ..permissions import is_representative_of
+from .common import audit, invalidate_public_pages
+from .eligibility import check_eligibility
+
+CONTACT_FIELDS = [
+    "phone",
+    "email",
+    "website",
+    "street",
+    "postal_code",
+    "city",
+    "director",
+]
+
+
+def admit_centre(centre: Centre, *, user, exception_reason: str = "") -> Centre:
+    """Make a centre a member (join date today unless set).
+
+    A centre whose gmina is over the population limit is admitted only with a written
+    reason, which is kept on the centre. Raises EligibilityReasonRequired otherwise.
+    """
+    exception_reason = (exception_reason or "").strip()
+    with transaction.atomic():
+        if not check_eligibility(centre.municipality).eligible:
+            if not exception_reason:
+                raise EligibilityReasonRequired
+            centre.eligibility_exception_reason = exception_reason
+        centre.status = CentreStatus.MEMBER
+        centre.joined_on = centre.joined_on or timezone.localdate()
+        centre.save()
+        audit(
+            centre,
+            "members.centre_admit",
+            user,
+            exception_reason=centre.eligibility_exception_reason,
+        )
+        invalidate_public_pages()
+    return centre
+
+
+def update_centre_contacts(centre: Centre, *, user, data: dict) -> dict:
+    """The representative changes the centre's contacts; before/after go to the log.
+
+    Returns the changes as {field: [before, after]} (empty when nothing changed).
+    """
+    if not is_representative_of(user, centre):
+        raise NotAllowed
+    with transaction.atomic():
+        centre = Centre.objects.select_for_update().get(pk=centre.pk)
+        changes = {}
+        for field in CONTACT_FIELDS:
+            if field not in data:
+                continue
+            before, after = getattr(centre, field), data[field]
+            if before != after:
+                changes[field] = [before, after]
+                setattr(centre, field, after)
+        if changes:
+            centre.save(update_fields=[*changes, "updated_at"])
+            audit(
+                centre,
+                "members.centre_contacts",
+                user,
+                before={k: v[0] for k, v in changes.items()},
+                after={k: v[1] for k, v in changes.items()},
+            )
+            invalidate_public_pages()
+    return changes
+
+
+def _lock_memberships(centre_id: int) -> list[Membership]:
+    return list(
+        Membership.objects.select_for_update()
+        .filter(centre_id=centre_id)
+        .order_by("pk")
+    )
+
+
+def remove_person(membership: Membership, *, user) -> None:
+    """The representative removes a person from the centre (their account stays).
+
+    A centre always keeps at least one representative.
+    """
+    if not is_representative_of(user, membership.centre):
+        raise NotAllowed
+    with transaction.atomic():
+        people = _lock_memberships(membership.centre_id)
+        target = next((m for m in people if m.pk == membership.pk), None)
+        if target is None:
+            raise NotAllowed
+        representatives = [m for m in people if m.role == Role.REPRESENTATIVE]
+        if target.role == Role.REPRESENTATIVE and len(representatives) <= 1:
+            raise LastRepresentative
+        audit(
+            target.centre,
+            "members.person_remove",
+            user,
+            person=target.user.email,
+            role=target.role,
+        )
+        target.delete()
+
+
+def hand_over_representative(membership: Membership, *, user) -> Membership:
+    """The representative hands the role to another person of the same centre and
+    becomes staff."""
+    current = getattr(user, "membership", None)
+    if current is None or not is_representative_of(user, membership.centre):
+        raise NotAllowed
+    if membership.pk == current.pk:
+        raise NotAllowed
+    with transaction.atomic():
+        people = {m.pk: m for m in _lock_memberships(membership.centre_id)}
+        target, giver = people.get(membership.pk), people.get(current.pk)
+        if target is None or giver is None:
+            raise NotAllowed
+        target.role = Role.REPRESENTATIVE
+        target.save(update_fields=["role"])
+        giver.role = Role.STAFF
+        giver.save(update_fields=["role"])
+        audit(
+            target.centre,
+            "members.representative_handover",
+            user,
+            previous=giver.user.email,
+            new=target.user.email,
+        )
+    return target

@@ -1,0 +1,174 @@
+"""'Mój ośrodek': the centre's data, people and dues, and other apps' sections.
+
+Every object taken from the URL is looked up inside the person's own centre, so an id
+of another centre's record gives 404 and never its data.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+
+from ..choices import Role
+from ..exceptions import MembersError
+from ..forms import CentreContactsForm, InviteStaffForm
+from ..models import Invitation, Membership
+from ..permissions import membership_of, representative_required
+from ..services import (
+    check_eligibility,
+    create_invitation,
+    hand_over_representative,
+    remove_person,
+    update_centre_contacts,
+)
+from ..services.invitations import cancel_invitation
+
+
+def centre_panels(request, membership) -> list[dict]:
+    """Sections other apps add through the `razem_centre_panels` hook, by order."""
+    panels = []
+    for fn in hooks.get_hooks("razem_centre_panels"):
+        panel = fn(request, membership)
+        if panel:
+            panels.append(panel)
+    return sorted(panels, key=lambda panel: panel.get("order", 100))
+
+
+@login_required
+def my_centre(request):
+    """The person's centre: data, people, dues and the sections of other apps."""
+    membership = membership_of(request.user)
+    if membership is None:
+        return render(request, "members/no_centre.html")
+    centre = membership.centre
+    context = {
+        "membership": membership,
+        "centre": centre,
+        "eligibility": check_eligibility(centre.municipality),
+        "people": centre.memberships.select_related("user").order_by(
+            "-role", "user__last_name", "user__email"
+        ),
+        "invitations": centre.invitations.usable().order_by("-created_at"),
+        "dues": centre.dues.order_by("-year"),
+        "is_representative": membership.is_representative,
+        "invite_form": InviteStaffForm(),
+        "panels": centre_panels(request, membership),
+    }
+    return render(request, "members/my_centre.html", context)
+
+
+@representative_required
+def edit_contacts(request):
+    """The representative edits the centre's contacts; changes go to the audit log."""
+    centre = request.membership.centre
+    form = CentreContactsForm(request.POST or None, instance=centre)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changes = update_centre_contacts(
+                centre, user=request.user, data=form.cleaned_data
+            )
+        except MembersError as error:
+            form.add_error(None, error.message)
+        else:
+            if changes:
+                messages.success(request, _("The centre's data has been saved."))
+            else:
+                messages.info(request, _("Nothing has changed."))
+            return redirect("members:my_centre")
+    return render(
+        request, "members/edit_contacts.html", {"form": form, "centre": centre}
+    )
+
+
+@representative_required
+def invite(request):
+    """The representative invites a staff member by e-mail."""
+    centre = request.membership.centre
+    form = InviteStaffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            create_invitation(
+                centre,
+                email=form.cleaned_data["email"],
+                role=Role.STAFF,
+                invited_by=request.user,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                base_url=request.build_absolute_uri("/"),
+            )
+        except MembersError as error:
+            form.add_error("email", error.message)
+        else:
+            messages.success(
+                request,
+                _("The invitation has been sent to %(email)s.")
+                % {"email": form.cleaned_data["email"]},
+            )
+            return redirect("members:my_centre")
+    return render(request, "members/invite.html", {"form": form, "centre": centre})
+
+
+def _own_membership(request, pk: int) -> Membership:
+    return get_object_or_404(
+        Membership.objects.select_related("user", "centre"),
+        pk=pk,
+        centre_id=request.membership.centre_id,
+    )
+
+
+def _confirm_or_run(request, template: str, context: dict, action, done: str):
+    """GET shows a confirmation page; POST runs the action and goes back."""
+    if request.method != "POST":
+        return render(request, template, context)
+    try:
+        action()
+    except MembersError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, done)
+    return redirect("members:my_centre")
+
+
+@representative_required
+def remove_person_view(request, pk: int):
+    """The representative removes a person from the centre (confirmation first)."""
+    membership = _own_membership(request, pk)
+    return _confirm_or_run(
+        request,
+        "members/confirm_person.html",
+        {"person": membership, "action": "remove"},
+        lambda: remove_person(membership, user=request.user),
+        _("%(person)s no longer belongs to the centre.") % {"person": membership.user},
+    )
+
+
+@representative_required
+def hand_over_view(request, pk: int):
+    """The representative hands the role over to another person of the centre."""
+    membership = _own_membership(request, pk)
+    return _confirm_or_run(
+        request,
+        "members/confirm_person.html",
+        {"person": membership, "action": "handover"},
+        lambda: hand_over_representative(membership, user=request.user),
+        _("%(person)s is now the centre's representative.")
+        % {"person": membership.user},
+    )
+
+
+@require_POST
+@representative_required
+def cancel_invitation_view(request, pk: int):
+    """The representative withdraws an unused invitation of their centre."""
+    invitation = get_object_or_404(
+        Invitation.objects.usable(), pk=pk, centre_id=request.membership.centre_id
+    )
+    try:
+        cancel_invitation(invitation, user=request.user)
+    except MembersError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The invitation has been withdrawn."))
+    return redirect("members:my_centre")

@@ -1,0 +1,355 @@
+"""Admin of the members app: gminy, centres (with dues), applications, invitations.
+
+Also registers the audit-log actions the members services write.
+"""
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets import ListingButton
+
+from .admin_views import (
+    APPLICATION_FIELDS,
+    AcceptApplicationView,
+    ApplicationInspectView,
+    RejectApplicationView,
+)
+from .choices import VOIVODESHIPS, ApplicationStatus
+from .models import Application, Centre, Dues, Invitation, Municipality
+
+DECISION_TEMPLATE = "members/admin/application_decision.html"
+VOIVODESHIP_CHOICES = [(name, name) for name in VOIVODESHIPS]
+
+
+class MunicipalityFilterSet(WagtailFilterSet):
+    """Filter gminy by voivodeship and kind."""
+
+    voivodeship = django_filters.ChoiceFilter(
+        label=_("Voivodeship"), choices=VOIVODESHIP_CHOICES
+    )
+
+    class Meta:
+        model = Municipality
+        fields = ["voivodeship", "kind"]
+
+
+class MunicipalityViewSet(ModelViewSet):
+    """Staff browse and correct the gmina registry."""
+
+    model = Municipality
+    icon = "globe"
+    menu_label = _("Municipalities")
+    url_prefix = "members/municipality"
+    name = "members_municipality"
+    list_display = ["name", "teryt", "kind", "powiat", "voivodeship", "population"]
+    search_fields = ["name", "teryt", "powiat", "search_name"]
+    search_backend_name = None
+    filterset_class = MunicipalityFilterSet
+    form_fields = [
+        "teryt",
+        "name",
+        "kind",
+        "powiat",
+        "voivodeship",
+        "population",
+        "population_year",
+    ]
+    copy_view_enabled = False
+    list_per_page = 50
+
+
+class CentreFilterSet(WagtailFilterSet):
+    """Filter centres by voivodeship, status and unpaid dues of the current year."""
+
+    municipality__voivodeship = django_filters.ChoiceFilter(
+        label=_("Voivodeship"), choices=VOIVODESHIP_CHOICES
+    )
+    dues_unpaid = django_filters.BooleanFilter(
+        label=_("Dues unpaid for the current year"), method="filter_dues_unpaid"
+    )
+
+    class Meta:
+        model = Centre
+        fields = ["municipality__voivodeship", "status", "kind"]
+
+    def filter_dues_unpaid(self, queryset, name, value):
+        """Yes: no paid dues this year; No: paid this year."""
+        if value is None:
+            return queryset
+        paid = Dues.objects.filter(
+            centre=OuterRef("pk"),
+            year=timezone.localdate().year,
+            paid_on__isnull=False,
+        )
+        return queryset.annotate(paid_this_year=Exists(paid)).filter(
+            paid_this_year=not value
+        )
+
+
+class CentreViewSet(ModelViewSet):
+    """Staff manage member centres: search, filters, CSV/XLSX export, dues inline."""
+
+    model = Centre
+    icon = "group"
+    menu_label = _("Member centres")
+    url_prefix = "members/centre"
+    name = "members_centre"
+    list_display = ["name", "kind", "municipality", "status", "joined_on"]
+    search_fields = ["name", "city", "director", "email", "nip", "municipality__name"]
+    search_backend_name = None
+    filterset_class = CentreFilterSet
+    list_export = [
+        "name",
+        "kind",
+        "status",
+        "municipality.name",
+        "municipality.teryt",
+        "municipality.voivodeship",
+        "municipality.population",
+        "street",
+        "postal_code",
+        "city",
+        "phone",
+        "email",
+        "website",
+        "director",
+        "nip",
+        "invoice_name",
+        "joined_on",
+        "eligibility_exception_reason",
+    ]
+    export_headings = {
+        "municipality.name": _("Municipality"),
+        "municipality.teryt": _("TERYT code"),
+        "municipality.voivodeship": _("Voivodeship"),
+        "municipality.population": _("Population"),
+    }
+    export_filename = "osrodki-czlonkowskie"
+    copy_view_enabled = False
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("kind"),
+                FieldPanel("municipality"),
+                FieldPanel("status"),
+                FieldPanel("joined_on"),
+                FieldPanel("eligibility_exception_reason"),
+            ],
+            heading=_("Membership"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("director"),
+            ],
+            heading=_("Address and contacts"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("nip"), FieldPanel("invoice_name")],
+            heading=_("Invoice data"),
+        ),
+        InlinePanel("dues", heading=_("Yearly dues"), label=_("Dues")),
+    ]
+
+    def get_queryset(self, request):
+        """Centres with their gmina (one query for the listing)."""
+        return Centre.objects.select_related("municipality")
+
+
+class ApplicationIndexView(IndexView):
+    """Applications: the title opens the application, pending ones get decision
+    buttons."""
+
+    def get_edit_url(self, instance):
+        """The application opens in its inspect view."""
+        return reverse("members_application:inspect", args=[instance.pk])
+
+    def get_list_more_buttons(self, instance):
+        """Accept / Reject for pending applications."""
+        buttons = list(super().get_list_more_buttons(instance))
+        if (
+            instance.status == ApplicationStatus.PENDING
+            and self.permission_policy.user_has_permission(self.request.user, "change")
+        ):
+            buttons += [
+                ListingButton(
+                    _("Accept"),
+                    url=reverse("members_application:accept", args=[instance.pk]),
+                    icon_name="check",
+                    priority=5,
+                ),
+                ListingButton(
+                    _("Reject"),
+                    url=reverse("members_application:reject", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=6,
+                ),
+            ]
+        return buttons
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    """Filter applications by status, kind and voivodeship."""
+
+    municipality__voivodeship = django_filters.ChoiceFilter(
+        label=_("Voivodeship"), choices=VOIVODESHIP_CHOICES
+    )
+
+    class Meta:
+        model = Application
+        fields = ["status", "kind", "municipality__voivodeship"]
+
+
+class ApplicationViewSet(ModelViewSet):
+    """Staff review membership applications and accept or reject them."""
+
+    model = Application
+    icon = "form"
+    menu_label = _("Applications")
+    url_prefix = "members/application"
+    name = "members_application"
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
+    inspect_template_name = "members/admin/application_inspect.html"
+    inspect_view_enabled = True
+    inspect_view_fields = APPLICATION_FIELDS
+    copy_view_enabled = False
+    list_display = [
+        "centre_name",
+        Column("municipality", label=_("Municipality"), accessor="municipality"),
+        "kind",
+        "status",
+        "created_at",
+    ]
+    list_filter = None
+    filterset_class = ApplicationFilterSet
+    search_fields = ["centre_name", "city", "email", "last_name", "municipality__name"]
+    search_backend_name = None
+    list_export = [*APPLICATION_FIELDS]
+    export_filename = "wnioski-czlonkowskie"
+    form_fields = [
+        "centre_name",
+        "kind",
+        "municipality",
+        "street",
+        "postal_code",
+        "city",
+        "centre_phone",
+        "centre_email",
+        "website",
+        "director",
+        "nip",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "position",
+        "message",
+    ]
+
+    def get_queryset(self, request):
+        """Applications with their gmina."""
+        return Application.objects.select_related("municipality")
+
+    @property
+    def accept_view(self):
+        """POST-only decision: accept."""
+        return self.construct_view(
+            AcceptApplicationView,
+            **self.get_inspect_view_kwargs(template_name=DECISION_TEMPLATE),
+        )
+
+    @property
+    def reject_view(self):
+        """POST-only decision: reject."""
+        return self.construct_view(
+            RejectApplicationView,
+            **self.get_inspect_view_kwargs(template_name=DECISION_TEMPLATE),
+        )
+
+    def get_urlpatterns(self):
+        """The standard views plus accept and reject."""
+        return [
+            *super().get_urlpatterns(),
+            path("accept/<int:pk>/", self.accept_view, name="accept"),
+            path("reject/<int:pk>/", self.reject_view, name="reject"),
+        ]
+
+
+class InvitationViewSet(ModelViewSet):
+    """Invitations sent: staff see who was invited and whether the link was used."""
+
+    model = Invitation
+    icon = "mail"
+    menu_label = _("Invitations")
+    url_prefix = "members/invitation"
+    name = "members_invitation"
+    list_display = ["email", "centre", "role", "created_at", "expires_at", "used_at"]
+    search_fields = ["email", "centre__name"]
+    search_backend_name = None
+    list_filter = ["role"]
+    form_fields = ["expires_at"]
+    copy_view_enabled = False
+    add_to_admin_menu = False
+
+    def get_queryset(self, request):
+        """Invitations with their centre."""
+        return Invitation.objects.select_related("centre")
+
+
+class MembersViewSetGroup(ModelViewSetGroup):
+    """The "Members" menu of the admin."""
+
+    menu_label = _("Members")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CentreViewSet, ApplicationViewSet, MunicipalityViewSet, InvitationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_members_viewsets():
+    """Add the Members menu to the admin."""
+    return MembersViewSetGroup()
+
+
+LOG_ACTIONS = [
+    ("members.application_submit", _("Submit application"), _("Application submitted")),
+    ("members.application_accept", _("Accept application"), _("Application accepted")),
+    ("members.application_reject", _("Reject application"), _("Application rejected")),
+    ("members.centre_admit", _("Admit centre"), _("Centre admitted as a member")),
+    ("members.centre_contacts", _("Change contacts"), _("Centre contacts changed")),
+    ("members.invitation_create", _("Invite"), _("Invitation sent")),
+    ("members.invitation_cancel", _("Withdraw invitation"), _("Invitation withdrawn")),
+    ("members.invitation_accept", _("Accept invitation"), _("Invitation accepted")),
+    ("members.person_remove", _("Remove person"), _("Person removed from the centre")),
+    (
+        "members.representative_handover",
+        _("Hand over representative"),
+        _("Representative role handed over"),
+    ),
+    (
+        "members.person_delete_account",
+        _("Delete account"),
+        _("A person deleted their account"),
+    ),
+]
+
+
+@hooks.register("register_log_actions")
+def register_members_log_actions(actions):
+    """The audit-log actions written by the members services."""
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
