@@ -1,0 +1,241 @@
+"""Staff views in the Wagtail admin: occupancy, exports, badges, check-in,
+certificates, approvals. Every view needs admin access plus a model permission
+(`conferences.permissions`); members and anonymous people are refused.
+"""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .choices import RegistrationStatus
+from .exceptions import ConferenceError
+from .models import ConferencePage, Registration
+from .permissions import staff_manage_required, staff_view_required
+from .services import exports
+from .services.documents import badges_pdf, certificates_pdf
+from .services.occupancy import (
+    conference_occupancy,
+    occupancy_by_conference,
+    workshop_occupancy,
+)
+from .services.staff import approve_registration, check_in
+from .services.waitlist import cancel_registration
+
+CHECK_IN_RESULTS = 30
+
+
+def _conference(page_id: int):
+    return get_object_or_404(ConferencePage, pk=page_id)
+
+
+def _filename(conference, suffix: str) -> str:
+    return f"{slugify(conference.slug or 'konferencja')}-{suffix}"
+
+
+@staff_view_required
+def overview(request):
+    """Every conference with places taken / capacity at a glance."""
+    conferences = list(ConferencePage.objects.order_by("-start_date"))
+    occupancy = occupancy_by_conference(conferences)
+    rows = [(c, occupancy[c.pk]) for c in conferences]
+    return TemplateResponse(request, "conferences/admin/overview.html", {"rows": rows})
+
+
+@staff_view_required
+def conference_detail(request, page_id: int):
+    """One conference: occupancy per workshop, pending approvals, staff tools."""
+    conference = _conference(page_id)
+    pending = (
+        conference.registrations.filter(
+            approved_at__isnull=True,
+            status__in=(RegistrationStatus.PENDING, RegistrationStatus.WAITING),
+        )
+        .select_related("centre")
+        .order_by("queued_at", "pk")
+    )
+    waiting = conference.registrations.waiting().select_related("centre")
+    return TemplateResponse(
+        request,
+        "conferences/admin/conference.html",
+        {
+            "conference": conference,
+            "occupancy": conference_occupancy(conference),
+            "workshops": workshop_occupancy(conference),
+            "pending": pending,
+            "waiting": waiting,
+        },
+    )
+
+
+@staff_view_required
+def export_csv(request, page_id: int):
+    """All registrations of the conference as CSV (UTF-8 with BOM, semicolons)."""
+    conference = _conference(page_id)
+    response = StreamingHttpResponse(
+        exports.csv_stream(exports.export_queryset(conference)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_filename(conference, "rejestracje.csv")}"'
+    )
+    return response
+
+
+@staff_view_required
+def export_xlsx(request, page_id: int):
+    """All registrations of the conference as an Excel workbook."""
+    conference = _conference(page_id)
+    handle = exports.xlsx_file(exports.export_queryset(conference), conference.title)
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=_filename(conference, "rejestracje.xlsx"),
+        content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ),
+    )
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@staff_view_required
+def badges(request, page_id: int):
+    """Name badges of everyone holding a place, eight per A4 sheet."""
+    conference = _conference(page_id)
+    registrations = (
+        conference.registrations.holding()
+        .select_related("centre")
+        .order_by("last_name", "first_name", "pk")
+    )
+    return _pdf_response(
+        badges_pdf(conference, registrations),
+        _filename(conference, "identyfikatory.pdf"),
+    )
+
+
+@staff_view_required
+def certificates(request, page_id: int):
+    """Attendance certificates of everyone present, one per page."""
+    conference = _conference(page_id)
+    registrations = (
+        conference.registrations.filter(
+            status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=False
+        )
+        .select_related("centre", "conference")
+        .prefetch_related("workshop_choices")
+        .order_by("last_name", "first_name", "pk")
+    )
+    try:
+        pdf = certificates_pdf(conference, registrations)
+    except ConferenceError as error:
+        messages.error(request, str(error.message))
+        return redirect("conferences:staff_conference", page_id=conference.pk)
+    return _pdf_response(pdf, _filename(conference, "zaswiadczenia.pdf"))
+
+
+@staff_view_required
+def check_in_page(request, page_id: int):
+    """The door list for a phone: search by name, one button per person."""
+    conference = _conference(page_id)
+    query = request.GET.get("q", "").strip()
+    people = conference.registrations.filter(
+        status=RegistrationStatus.CONFIRMED
+    ).select_related("centre")
+    if query:
+        for word in query.split()[:3]:
+            people = people.filter(
+                Q(last_name__icontains=word)
+                | Q(first_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(centre__name__icontains=word)
+            )
+    people = people.order_by("last_name", "first_name", "pk")[:CHECK_IN_RESULTS]
+    present = conference.registrations.filter(checked_in_at__isnull=False).count()
+    return TemplateResponse(
+        request,
+        "conferences/admin/check_in.html",
+        {
+            "conference": conference,
+            "query": query,
+            "people": people,
+            "present": present,
+            "occupancy": conference_occupancy(conference),
+        },
+    )
+
+
+def _back(request, fallback: str, **kwargs):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback, **kwargs)
+
+
+@require_POST
+@staff_manage_required
+def check_in_action(request, pk: int):
+    """Mark one participant present (or undo with present=0)."""
+    registration = get_object_or_404(Registration, pk=pk)
+    present = request.POST.get("present", "1") != "0"
+    try:
+        check_in(registration, request.user, present=present)
+    except ConferenceError as error:
+        messages.error(request, str(error.message))
+    else:
+        text = (
+            _("%(name)s is present.") if present else _("%(name)s: presence removed.")
+        )
+        messages.success(request, text % {"name": registration.full_name})
+    return _back(
+        request, "conferences:staff_check_in", page_id=registration.conference_id
+    )
+
+
+@require_POST
+@staff_manage_required
+def approve(request, pk: int):
+    """Confirm a participant of a non-member centre."""
+    registration = get_object_or_404(Registration, pk=pk)
+    try:
+        approve_registration(registration, request.user)
+    except ConferenceError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request, _("%(name)s confirmed.") % {"name": registration.full_name}
+        )
+    return _back(
+        request, "conferences:staff_conference", page_id=registration.conference_id
+    )
+
+
+@require_POST
+@staff_manage_required
+def staff_cancel(request, pk: int):
+    """Cancel (or reject) a participant; the waiting list moves up."""
+    registration = get_object_or_404(Registration, pk=pk)
+    try:
+        cancel_registration(registration, request.user, reason="staff")
+    except ConferenceError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("The registration of %(name)s has been cancelled.")
+            % {"name": registration.full_name},
+        )
+    return _back(
+        request, "conferences:staff_conference", page_id=registration.conference_id
+    )

@@ -1,0 +1,206 @@
+"""Forms of the conferences app: the participant rows of a centre's registration.
+
+Forms check the shape of the input and say what is wrong beside the field; the
+rules that must always hold (places, limits, window) live in the services.
+"""
+
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .services.registration import ParticipantData
+
+
+def workshop_label(workshop, occupancy=None) -> str:
+    """ "Title (15.06, 10:00–11:30, room) – 3 places left" for the checkbox list."""
+    when = "{}, {}–{}".format(
+        formats.date_format(workshop.date, "j.m"),
+        workshop.start_time.strftime("%H:%M"),
+        workshop.end_time.strftime("%H:%M"),
+    )
+    if workshop.room:
+        when = f"{when}, {workshop.room}"
+    label = f"{workshop.title} ({when})"
+    if occupancy is not None and occupancy.capacity is not None:
+        if occupancy.is_full:
+            label += " – " + str(_("full: waiting list"))
+        else:
+            label += " – " + ngettext(
+                "%(count)d place left", "%(count)d places left", occupancy.free
+            ) % {"count": occupancy.free}
+    return label
+
+
+class ParticipantForm(forms.Form):
+    """One participant: who, which workshops, meals, nights, remarks, needs."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    email = forms.EmailField(label=_("E-mail"))
+    position = forms.CharField(label=_("Position"), max_length=150, required=False)
+    workshops = forms.TypedMultipleChoiceField(
+        label=_("Workshops"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Workshops held at the same time cannot both be chosen."),
+    )
+    meals = forms.BooleanField(label=_("Meals"), required=False)
+    accommodation_nights = forms.TypedChoiceField(
+        label=_("Accommodation nights"), coerce=int, initial=0
+    )
+    remarks = forms.CharField(
+        label=_("Remarks"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    special_needs = forms.CharField(
+        label=_("Dietary or accessibility needs"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional. Saved only with the consent below."),
+    )
+    special_needs_consent = forms.BooleanField(
+        label=_(
+            "I consent to the association processing the dietary or accessibility "
+            "needs given above, only to organise this conference."
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, conference, workshops, occupancy=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.workshop_map = {w.pk: w for w in workshops}
+        occupancy = occupancy or {}
+        if workshops:
+            self.fields["workshops"].choices = [
+                (w.pk, workshop_label(w, occupancy.get(w.pk))) for w in workshops
+            ]
+        else:
+            del self.fields["workshops"]
+        if conference.offers_accommodation and conference.nights:
+            self.fields["accommodation_nights"].choices = [
+                (n, str(n)) for n in range(conference.nights + 1)
+            ]
+        else:
+            del self.fields["accommodation_nights"]
+        if not conference.offers_meals:
+            del self.fields["meals"]
+
+    def clean_email(self):
+        """E-mail addresses are compared in lower case."""
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean(self):
+        """Needs only with consent; no two workshops at the same time."""
+        cleaned = super().clean()
+        if cleaned.get("special_needs", "").strip() and not cleaned.get(
+            "special_needs_consent"
+        ):
+            self.add_error(
+                "special_needs_consent",
+                _("Tick the consent or leave the needs empty."),
+            )
+        chosen = [self.workshop_map[pk] for pk in cleaned.get("workshops", [])]
+        for index, first in enumerate(chosen):
+            for second in chosen[index + 1 :]:
+                if first.overlaps(second):
+                    self.add_error(
+                        "workshops",
+                        _("“%(first)s” and “%(second)s” take place at the same time.")
+                        % {"first": first.title, "second": second.title},
+                    )
+        return cleaned
+
+    def to_data(self) -> ParticipantData:
+        """The participant for the registration service."""
+        cleaned = self.cleaned_data
+        return ParticipantData(
+            first_name=cleaned["first_name"],
+            last_name=cleaned["last_name"],
+            email=cleaned["email"],
+            position=cleaned.get("position", ""),
+            workshop_ids=list(cleaned.get("workshops", [])),
+            meals=bool(cleaned.get("meals")),
+            accommodation_nights=cleaned.get("accommodation_nights") or 0,
+            remarks=cleaned.get("remarks", ""),
+            special_needs=cleaned.get("special_needs", ""),
+            special_needs_consent=bool(cleaned.get("special_needs_consent")),
+        )
+
+
+class BaseParticipantFormSet(forms.BaseFormSet):
+    """The rows of one registration: at least one, each e-mail once."""
+
+    def clean(self):
+        """Each participant needs their own e-mail address."""
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            email = form.cleaned_data.get("email")
+            if email and email in seen:
+                form.add_error(
+                    "email", _("This e-mail address is already in the form.")
+                )
+            seen.add(email)
+
+    def participants(self) -> list[ParticipantData]:
+        """The rows kept (not removed) as service input."""
+        return [
+            form.to_data()
+            for form in self.forms
+            if form.has_changed() and not self._should_delete_form(form)
+        ]
+
+    def kept_count(self) -> int:
+        """Rows that will be registered, for the price shown."""
+        if not self.is_bound:
+            return self.total_form_count()
+        return sum(
+            1
+            for form in self.forms
+            if not (self.can_delete and form.data.get(f"{form.prefix}-DELETE"))
+        )
+
+
+MAX_ROWS = 30
+
+ParticipantFormSet = forms.formset_factory(
+    ParticipantForm,
+    formset=BaseParticipantFormSet,
+    extra=0,
+    min_num=1,
+    validate_min=True,
+    max_num=MAX_ROWS,
+    validate_max=True,
+    can_delete=True,
+    absolute_max=MAX_ROWS,
+)
+
+
+def add_row(data, prefix: str = "form"):
+    """A copy of the submitted data with one more participant row."""
+    data = data.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    try:
+        total = int(data.get(key, 1))
+    except ValueError:
+        total = 1
+    data[key] = str(min(total + 1, MAX_ROWS))
+    return data
+
+
+def without_errors(formset):
+    """Show a re-displayed formset (after "add another") without error messages."""
+    from django.forms.utils import ErrorDict, ErrorList
+
+    formset._errors = [ErrorDict() for _form in formset.forms]
+    formset._non_form_errors = ErrorList()
+    for form in formset.forms:
+        form._errors = ErrorDict()
+    return formset

@@ -1,0 +1,455 @@
+"""Conference pages: the index (/konferencje/) and one page per edition."""
+
+import datetime
+from itertools import groupby
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from razem.blocks import BaseStreamBlock, VideoBlock
+from razem.models import ContentPageMixin
+
+from ..choices import SessionKind
+
+
+class ConferenceIndexPage(ContentPageMixin, Page):
+    """The list of conferences at /konferencje/: upcoming first, then the archive.
+
+    One per site, directly under the home page; its children are conference pages.
+    """
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["razem.HomePage"]
+    subpage_types = ["conferences.ConferencePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("conference index")
+        verbose_name_plural = _("conference indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        """Split the published conferences into upcoming and archive."""
+        context = super().get_context(request, *args, **kwargs)
+        today = timezone.localdate()
+        conferences = (
+            ConferencePage.objects.child_of(self).live().public().order_by("start_date")
+        )
+        context["upcoming"] = [c for c in conferences if c.end_date >= today]
+        context["archive"] = [c for c in reversed(conferences) if c.end_date < today]
+        return context
+
+
+class ConferencePage(ContentPageMixin, Page):
+    """One edition of the yearly conference: programme, venue, registration settings.
+
+    Lives under the conference index. Its sessions, documents and gallery are inline
+    records; registrations are plain records pointing at the page.
+    """
+
+    edition = models.PositiveSmallIntegerField(
+        _("edition number"), help_text=_("For example 10 for the 10th conference.")
+    )
+    motto = models.CharField(_("motto"), max_length=255, blank=True)
+    lead = models.TextField(_("lead"), blank=True)
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    venue_name = models.CharField(_("venue"), max_length=200, blank=True)
+    venue_address = models.CharField(_("venue address"), max_length=255, blank=True)
+    venue_city = models.CharField(_("city"), max_length=100, blank=True)
+    description = StreamField(
+        BaseStreamBlock(), verbose_name=_("description"), blank=True
+    )
+    video = StreamField(
+        [("video", VideoBlock())],
+        verbose_name=_("video"),
+        blank=True,
+        max_num=1,
+    )
+
+    registration_opens_at = models.DateTimeField(
+        _("registration opens at"), null=True, blank=True
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes at"), null=True, blank=True
+    )
+    cancellation_deadline = models.DateTimeField(
+        _("centres may cancel until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until registration closes."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"), default=100, help_text=_("Total number of participants.")
+    )
+    per_centre_limit = models.PositiveSmallIntegerField(
+        _("limit per centre"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no limit. Counts confirmed and waiting participants."),
+    )
+    allow_non_members = models.BooleanField(
+        _("non-member centres may register"),
+        default=False,
+        help_text=_("Their participants wait for staff confirmation."),
+    )
+    member_fee = models.DecimalField(
+        _("fee for member centres (PLN)"), max_digits=8, decimal_places=2, default=0
+    )
+    non_member_fee = models.DecimalField(
+        _("fee for other centres (PLN)"), max_digits=8, decimal_places=2, default=0
+    )
+    offers_meals = models.BooleanField(_("meals offered"), default=True)
+    offers_accommodation = models.BooleanField(_("accommodation offered"), default=True)
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("edition"), FieldPanel("motto"), FieldPanel("lead")],
+            heading=_("Edition"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("venue_name"),
+                FieldRowPanel([FieldPanel("venue_address"), FieldPanel("venue_city")]),
+            ],
+            heading=_("Dates and venue"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("video"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    programme_panels = [InlinePanel("sessions", label=_("Programme items"))]
+    registration_panels = [
+        FieldRowPanel(
+            [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+        ),
+        FieldPanel("cancellation_deadline"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("per_centre_limit")]),
+        FieldPanel("allow_non_members"),
+        FieldRowPanel([FieldPanel("member_fee"), FieldPanel("non_member_fee")]),
+        FieldRowPanel([FieldPanel("offers_meals"), FieldPanel("offers_accommodation")]),
+    ]
+    gallery_panels = [InlinePanel("gallery_images", label=_("Gallery"))]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(programme_panels, heading=_("Programme")),
+            ObjectList(registration_panels, heading=_("Registration")),
+            ObjectList(gallery_panels, heading=_("Gallery")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("motto"),
+        index.SearchField("lead"),
+        index.SearchField("venue_city"),
+        index.SearchField("description"),
+    ]
+    parent_page_types = ["conferences.ConferenceIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("conference")
+        verbose_name_plural = _("conferences")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="conference_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(registration_closes_at__isnull=True)
+                | models.Q(registration_opens_at__isnull=True)
+                | models.Q(
+                    registration_closes_at__gt=models.F("registration_opens_at")
+                ),
+                name="conference_registration_window_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(member_fee__gte=0) & models.Q(non_member_fee__gte=0),
+                name="conference_fees_not_negative",
+            ),
+        ]
+
+    def clean(self):
+        """Dates in order: the last day after the first, closing after opening."""
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": _("The last day cannot be before the first day.")}
+            )
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"registration_closes_at": _("Registration must close after it opens.")}
+            )
+
+    # Derived values used by templates and services.
+
+    @property
+    def edition_roman(self) -> str:
+        """The edition as a Roman numeral ("X"), as the association writes it."""
+        numerals = [
+            (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+            (5, "V"), (4, "IV"), (1, "I"),
+        ]  # fmt: skip
+        number, result = self.edition or 0, ""
+        for value, letters in numerals:
+            while number >= value:
+                result += letters
+                number -= value
+        return result
+
+    @property
+    def days(self) -> list[datetime.date]:
+        """Every day of the conference, first to last."""
+        count = (self.end_date - self.start_date).days + 1
+        return [self.start_date + datetime.timedelta(days=n) for n in range(count)]
+
+    @property
+    def nights(self) -> int:
+        """Accommodation nights a participant may book (one less than the days)."""
+        return max(len(self.days) - 1, 0)
+
+    @property
+    def cancel_until(self):
+        """Until when a centre may cancel its own registrations."""
+        return self.cancellation_deadline or self.registration_closes_at
+
+    def registration_state(self, now=None) -> str:
+        """ "not_yet", "open" or "closed" at the given moment."""
+        now = now or timezone.now()
+        if self.registration_opens_at is None or now < self.registration_opens_at:
+            return "not_yet"
+        if (
+            self.registration_closes_at is not None
+            and now >= self.registration_closes_at
+        ):
+            return "closed"
+        if self.start_date < timezone.localdate(now):
+            return "closed"
+        return "open"
+
+    @property
+    def is_registration_open(self) -> bool:
+        """True while centres may register."""
+        return self.registration_state() == "open"
+
+    @property
+    def is_past(self) -> bool:
+        """True once the last day is over."""
+        return self.end_date < timezone.localdate()
+
+    def fee_for(self, centre):
+        """The fee per participant for this centre (member or non-member rate)."""
+        return self.member_fee if centre.is_member else self.non_member_fee
+
+    @cached_property
+    def programme_sessions(self) -> list["Session"]:
+        """Every session in time order, speakers prefetched (two queries)."""
+        return list(
+            self.sessions.all()
+            .prefetch_related("speakers")
+            .order_by("date", "start_time", "sort_order")
+        )
+
+    @property
+    def workshops(self):
+        """The sessions of kind workshop, which participants choose."""
+        return self.sessions.filter(kind=SessionKind.WORKSHOP).order_by(
+            "date", "start_time", "pk"
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        """Programme by day, speakers, occupancy and registration state."""
+        from ..services.occupancy import conference_occupancy
+
+        context = super().get_context(request, *args, **kwargs)
+        sessions = self.programme_sessions
+        context["programme"] = [
+            (day, list(items)) for day, items in groupby(sessions, key=lambda s: s.date)
+        ]
+        speakers = {}
+        for session in sessions:
+            for speaker in session.speakers.all():
+                speakers.setdefault(speaker.pk, speaker)
+        context["speakers"] = sorted(speakers.values(), key=lambda s: s.name)
+        context["documents"] = self.documents.select_related("document")
+        context["gallery_images"] = self.gallery_images.select_related("image")
+        context["occupancy"] = conference_occupancy(self)
+        context["registration_state"] = self.registration_state()
+        return context
+
+
+class Session(Orderable, ClusterableModel):
+    """One programme item: a lecture, workshop, debate or break on a given day.
+
+    Workshops have their own capacity; participants choose them when registering.
+    """
+
+    page = ParentalKey(
+        ConferencePage, on_delete=models.CASCADE, related_name="sessions"
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=SessionKind.choices,
+        default=SessionKind.LECTURE,
+    )
+    date = models.DateField(_("day"))
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    room = models.CharField(_("room"), max_length=100, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    speakers = ParentalManyToManyField(
+        "conferences.Speaker",
+        verbose_name=_("speakers"),
+        blank=True,
+        related_name="sessions",
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Workshops only: how many participants fit in the room."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldRowPanel(
+            [FieldPanel("start_time"), FieldPanel("end_time"), FieldPanel("room")]
+        ),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("speakers"),
+        FieldPanel("capacity"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme items")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_time__gt=models.F("start_time")),
+                name="session_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="workshop") | models.Q(capacity__isnull=True),
+                name="session_capacity_only_for_workshops",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m} {self.start_time:%H:%M} {self.title}"
+
+    def clean(self):
+        """Times in order; a capacity only for workshops; the day within the conference."""
+        super().clean()
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError(
+                {"end_time": _("The session must end after it starts.")}
+            )
+        if self.kind != SessionKind.WORKSHOP and self.capacity is not None:
+            raise ValidationError(
+                {"capacity": _("Only workshops have their own places.")}
+            )
+        try:
+            page = self.page
+        except ConferencePage.DoesNotExist:
+            page = None
+        if page and self.date and not page.start_date <= self.date <= page.end_date:
+            raise ValidationError(
+                {"date": _("The day must fall within the conference.")}
+            )
+
+    @property
+    def is_workshop(self) -> bool:
+        """True for a workshop, which participants choose."""
+        return self.kind == SessionKind.WORKSHOP
+
+    @property
+    def minutes(self) -> int:
+        """Length in minutes."""
+        start = datetime.datetime.combine(self.date, self.start_time)
+        end = datetime.datetime.combine(self.date, self.end_time)
+        return int((end - start).total_seconds() // 60)
+
+    def overlaps(self, other: "Session") -> bool:
+        """True when both sessions run at the same time on the same day."""
+        return (
+            self.date == other.date
+            and self.start_time < other.end_time
+            and other.start_time < self.end_time
+        )
+
+
+class ConferenceDocument(Orderable):
+    """A downloadable file of a conference (programme, presentation, report)."""
+
+    page = ParentalKey(
+        ConferencePage, on_delete=models.CASCADE, related_name="documents"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(_("link text"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title or self.document.title
+
+
+class ConferenceGalleryImage(Orderable):
+    """A photo from the conference, shown in the gallery afterwards."""
+
+    page = ParentalKey(
+        ConferencePage, on_delete=models.CASCADE, related_name="gallery_images"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    alt_text = models.CharField(_("alternative text"), max_length=250, blank=True)
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
+
+    def __str__(self):
+        return self.caption or self.image.title

@@ -1,0 +1,220 @@
+"""Registration records: one row per participant, one row per workshop choice.
+
+Places are never stored as counters (a page revision being published would overwrite
+them); services count holding rows while the conference row is locked.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import (
+    ACTIVE_STATUSES,
+    HOLDING_STATUSES,
+    RegistrationStatus,
+    WorkshopChoiceStatus,
+)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    """Filters by where participants stand."""
+
+    def holding(self):
+        """Participants holding a place (confirmed or awaiting staff approval)."""
+        return self.filter(status__in=HOLDING_STATUSES)
+
+    def waiting(self):
+        """Participants on the waiting list, first come first served."""
+        return self.filter(status=RegistrationStatus.WAITING).order_by(
+            "queued_at", "pk"
+        )
+
+    def active(self):
+        """Everyone not cancelled."""
+        return self.filter(status__in=ACTIVE_STATUSES)
+
+    def of_centre(self, centre):
+        """The registrations of one centre."""
+        return self.filter(centre=centre)
+
+
+class Registration(models.Model):
+    """One participant registered for a conference by their centre."""
+
+    conference = models.ForeignKey(
+        "conferences.ConferencePage",
+        verbose_name=_("conference"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    centre = models.ForeignKey(
+        "members.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        related_name="conference_registrations",
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    batch = models.UUIDField(_("submission"), default=uuid.uuid4, editable=False)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    meals = models.BooleanField(_("meals"), default=False)
+    accommodation_nights = models.PositiveSmallIntegerField(
+        _("accommodation nights"), default=0
+    )
+    remarks = models.TextField(_("remarks"), blank=True)
+    special_needs = models.TextField(_("dietary or accessibility needs"), blank=True)
+    special_needs_consent = models.BooleanField(
+        _("consent to process the needs"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RegistrationStatus.choices, db_index=True
+    )
+    member_rate = models.BooleanField(_("member rate"), default=True)
+    fee = models.DecimalField(_("fee (PLN)"), max_digits=8, decimal_places=2, default=0)
+    queued_at = models.DateTimeField(
+        _("arrived at"), help_text=_("Order on the waiting list.")
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_in_at = models.DateTimeField(_("present since"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(
+        _("reminder sent at"), null=True, blank=True
+    )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["conference", "last_name", "first_name", "pk"]
+        indexes = [
+            models.Index(
+                fields=["conference", "status", "queued_at"],
+                name="registration_queue_idx",
+            ),
+            models.Index(
+                fields=["centre", "conference"], name="registration_centre_idx"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=RegistrationStatus.values),
+                name="registration_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(special_needs="")
+                | models.Q(special_needs_consent=True),
+                name="registration_needs_only_with_consent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status=RegistrationStatus.CANCELLED, cancelled_at__isnull=False
+                )
+                | (
+                    ~models.Q(status=RegistrationStatus.CANCELLED)
+                    & models.Q(cancelled_at__isnull=True)
+                ),
+                name="registration_cancelled_has_date",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(checked_in_at__isnull=True)
+                | models.Q(status=RegistrationStatus.CONFIRMED),
+                name="registration_checked_in_only_confirmed",
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "email"],
+                condition=~models.Q(status=RegistrationStatus.CANCELLED),
+                name="registration_one_active_per_email",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.get_status_display()})"
+
+    @property
+    def full_name(self) -> str:
+        """First and last name."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def holds_place(self) -> bool:
+        """True when the participant has a place (confirmed or pending approval)."""
+        return self.status in HOLDING_STATUSES
+
+    @property
+    def attended(self) -> bool:
+        """True when checked in at the door."""
+        return self.checked_in_at is not None
+
+
+class WorkshopChoice(models.Model):
+    """A participant's choice of one workshop, with its own place or waiting slot."""
+
+    registration = models.ForeignKey(
+        Registration,
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="workshop_choices",
+    )
+    session = models.ForeignKey(
+        "conferences.Session",
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="choices",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=WorkshopChoiceStatus.choices
+    )
+    queued_at = models.DateTimeField(_("arrived at"))
+
+    class Meta:
+        verbose_name = _("workshop choice")
+        verbose_name_plural = _("workshop choices")
+        ordering = ["session", "queued_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["session", "status", "queued_at"], name="workshop_queue_idx"
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "session"], name="workshop_choice_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=WorkshopChoiceStatus.values),
+                name="workshop_choice_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration.full_name}: {self.session.title}"

@@ -1,0 +1,164 @@
+"""E-mails to centres and participants, queued on the task queue after commit.
+
+Every function takes model instances, builds a JSON-serialisable context and calls
+`razem.mail.queue_email`, which waits for the surrounding transaction to commit.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import formats, timezone
+
+from razem.mail import queue_email
+
+from .calendar import conference_ics, ics_filename
+
+ICS_MIMETYPE = "text/calendar"
+
+
+def _money(amount) -> str:
+    """An amount in złoty written the local way (600,00)."""
+    return formats.number_format(amount, 2, use_l10n=True)
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def conference_context(conference) -> dict:
+    """What every conference e-mail says about the conference."""
+    if conference.start_date == conference.end_date:
+        dates = formats.date_format(conference.start_date, "j E Y")
+    else:
+        dates = "{} – {}".format(
+            formats.date_format(conference.start_date, "j E"),
+            formats.date_format(conference.end_date, "j E Y"),
+        )
+    deadline = conference.cancel_until
+    return {
+        "title": conference.title,
+        "motto": conference.motto,
+        "dates": dates,
+        "venue": ", ".join(
+            p
+            for p in (
+                conference.venue_name,
+                conference.venue_address,
+                conference.venue_city,
+            )
+            if p
+        ),
+        "url": conference.get_full_url() or _absolute(conference.url_path),
+        "cancel_until": (
+            formats.date_format(timezone.localtime(deadline), "j E Y, H:i")
+            if deadline
+            else ""
+        ),
+        "centre_url": _absolute(reverse("conferences:centre_registrations")),
+    }
+
+
+def participant_context(registration) -> dict:
+    """What an e-mail says about one participant."""
+    choices = getattr(registration, "chosen_workshops", None)
+    if choices is None:
+        choices = registration.workshop_choices.select_related("session")
+    return {
+        "name": registration.full_name,
+        "email": registration.email,
+        "status": str(registration.get_status_display()),
+        "status_code": registration.status,
+        "fee": _money(registration.fee),
+        "has_fee": bool(registration.fee),
+        "workshops": [
+            {"title": c.session.title, "status": str(c.get_status_display())}
+            for c in choices
+            if c.status != "cancelled"
+        ],
+    }
+
+
+def _ics(registration) -> tuple[str, bytes, str]:
+    return (
+        ics_filename(registration),
+        conference_ics(registration.conference, registration),
+        ICS_MIMETYPE,
+    )
+
+
+def _recipients(registration) -> list[str]:
+    recipients = [registration.email]
+    registrant = registration.registered_by
+    if registrant and registrant.email and registrant.email != registration.email:
+        recipients.append(registrant.email)
+    return recipients
+
+
+def registration_received(conference, registrations: list, registrant) -> None:
+    """One confirmation to the registering person with an .ics per participant
+    holding a place, and a waiting-list notice to each participant waiting."""
+    context = {
+        "conference": conference_context(conference),
+        "participants": [participant_context(r) for r in registrations],
+        "total_fee": _money(sum(r.fee for r in registrations)),
+        "registrant": registrant.get_full_name() or registrant.email,
+    }
+    attachments = [_ics(r) for r in registrations if r.holds_place]
+    queue_email(
+        [registrant.email],
+        "conferences/email/registration_received",
+        context,
+        attachments=attachments,
+    )
+    for registration in registrations:
+        if registration.status == "waiting":
+            waiting_list(conference, registration)
+
+
+def _single(conference, registration, prefix: str, *, ics: bool = False) -> None:
+    context = {
+        "conference": conference_context(conference),
+        "participant": participant_context(registration),
+    }
+    queue_email(
+        _recipients(registration),
+        f"conferences/email/{prefix}",
+        context,
+        attachments=[_ics(registration)] if ics else None,
+    )
+
+
+def waiting_list(conference, registration) -> None:
+    """Tell a participant they are on the waiting list."""
+    _single(conference, registration, "waiting_list")
+
+
+def promoted(conference, registration) -> None:
+    """Tell a participant a place has freed up for them (with the .ics)."""
+    _single(conference, registration, "promoted", ics=True)
+
+
+def workshop_promoted(conference, choice) -> None:
+    """Tell a participant they now have a place in a workshop."""
+    context = {
+        "conference": conference_context(conference),
+        "participant": participant_context(choice.registration),
+        "workshop": choice.session.title,
+    }
+    queue_email(
+        [choice.registration.email], "conferences/email/workshop_promoted", context
+    )
+
+
+def cancelled(conference, registration) -> None:
+    """Confirm a cancellation to the participant and the centre."""
+    _single(conference, registration, "cancelled")
+
+
+def approved(conference, registration) -> None:
+    """Tell a non-member participant that staff confirmed them."""
+    _single(conference, registration, "approved", ics=registration.holds_place)
+
+
+def reminder(conference, registration) -> None:
+    """Remind a participant a week before the conference."""
+    _single(conference, registration, "reminder", ics=True)

@@ -1,0 +1,55 @@
+"""Personal data of participants is kept only as long as needed (RODO).
+
+Dietary and accessibility needs (special-category data) are erased 30 days after the
+conference; names and e-mail addresses after `RAZEM_PARTICIPANT_RETENTION_DAYS`.
+Counts, statuses, fees and attendance stay for the association's records.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+NEEDS_KEPT_DAYS = 30
+ANONYMOUS_DOMAIN = "anonymised.invalid"
+
+
+def erase_special_needs(today: datetime.date | None = None) -> int:
+    """Clear dietary/accessibility needs of conferences over for 30 days."""
+    from ..models import Registration
+
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=NEEDS_KEPT_DAYS)
+    return (
+        Registration.objects.filter(conference__end_date__lt=cutoff)
+        .exclude(special_needs="", special_needs_consent=False)
+        .update(special_needs="", special_needs_consent=False)
+    )
+
+
+def anonymise_participants(today: datetime.date | None = None) -> int:
+    """Replace names and contacts of participants past the retention period."""
+    from ..models import Registration
+
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.RAZEM_PARTICIPANT_RETENTION_DAYS)
+    with transaction.atomic():
+        return Registration.objects.filter(
+            conference__end_date__lt=cutoff, anonymised_at__isnull=True
+        ).update(
+            first_name="Uczestnik",
+            last_name=Concat(Value("#"), Cast(F("pk"), CharField())),
+            email=Concat(
+                Value("anonim-"),
+                Cast(F("pk"), CharField()),
+                Value(f"@{ANONYMOUS_DOMAIN}"),
+            ),
+            position="",
+            remarks="",
+            special_needs="",
+            special_needs_consent=False,
+            anonymised_at=timezone.now(),
+        )

@@ -1,0 +1,71 @@
+"""Staff actions on participants: approve non-members, check in at the door."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..choices import RegistrationStatus
+from ..exceptions import NotAllowed, RegistrationRefused
+from ..permissions import can_manage_registrations
+from . import notifications
+from .locking import busy_as_domain_error, lock_capacity
+
+
+def _require_staff(user) -> None:
+    if not can_manage_registrations(user):
+        raise NotAllowed(_("Only the association's staff may do this."))
+
+
+def approve_registration(registration, user):
+    """Confirm a participant of a non-member centre (their place, if held, is kept).
+
+    A waiting participant stays waiting but will be confirmed when promoted.
+    """
+    from ..models import Registration
+
+    _require_staff(user)
+    with busy_as_domain_error(), transaction.atomic():
+        conference, _workshops = lock_capacity(registration.conference_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationRefused(_("This registration is cancelled."))
+        if registration.approved_at:
+            return registration
+        registration.approved_at = timezone.now()
+        registration.approved_by = user
+        if registration.status == RegistrationStatus.PENDING:
+            registration.status = RegistrationStatus.CONFIRMED
+        registration.save(
+            update_fields=["approved_at", "approved_by", "status", "updated_at"]
+        )
+        log(instance=registration, action="conferences.approve", user=user, data={})
+        notifications.approved(conference, registration)
+    return registration
+
+
+def check_in(registration, user, *, present: bool = True):
+    """Mark a confirmed participant present at the door (or undo it); idempotent."""
+    from ..models import Registration
+
+    _require_staff(user)
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != RegistrationStatus.CONFIRMED:
+            raise RegistrationRefused(
+                _("Only participants with a confirmed place can be checked in.")
+            )
+        if present and registration.checked_in_at is None:
+            registration.checked_in_at = timezone.now()
+        elif not present:
+            registration.checked_in_at = None
+        else:
+            return registration
+        registration.save(update_fields=["checked_in_at", "updated_at"])
+        log(
+            instance=registration,
+            action="conferences.check_in" if present else "conferences.check_out",
+            user=user,
+            data={},
+        )
+    return registration

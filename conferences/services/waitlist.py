@@ -1,0 +1,138 @@
+"""Cancel a registration and promote the waiting list in order of arrival.
+
+A freed place goes to the first person waiting, inside the same transaction that
+freed it; the promoted person is e-mailed after commit.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from members.permissions import belongs_to_centre
+
+from ..choices import HOLDING_STATUSES, RegistrationStatus, WorkshopChoiceStatus
+from ..exceptions import NotAllowed, RegistrationRefused
+from ..permissions import can_manage_registrations
+from . import notifications
+from .locking import busy_as_domain_error, lock_capacity
+
+
+def promote_conference_waiting(conference) -> list:
+    """Give free conference places to the first people waiting; return them."""
+    free = conference.capacity - conference.registrations.holding().count()
+    if free <= 0:
+        return []
+    promoted = list(conference.registrations.waiting()[:free])
+    for registration in promoted:
+        registration.status = (
+            RegistrationStatus.CONFIRMED
+            if registration.approved_at
+            else RegistrationStatus.PENDING
+        )
+        registration.save(update_fields=["status", "updated_at"])
+        log(instance=registration, action="conferences.promote", data={})
+    return promoted
+
+
+def promote_workshop_waiting(workshops: dict) -> list:
+    """Give free workshop places to the first holders of a conference place waiting."""
+    promoted = []
+    for pk in sorted(workshops):
+        workshop = workshops[pk]
+        waiting = (
+            workshop.choices.filter(
+                status=WorkshopChoiceStatus.WAITING,
+                registration__status__in=HOLDING_STATUSES,
+            )
+            .select_related("registration", "session")
+            .order_by("queued_at", "pk")
+        )
+        if workshop.capacity is not None:
+            taken = workshop.choices.filter(
+                status=WorkshopChoiceStatus.CONFIRMED
+            ).count()
+            free = workshop.capacity - taken
+            if free <= 0:
+                continue
+            waiting = waiting[:free]
+        for choice in waiting:
+            choice.status = WorkshopChoiceStatus.CONFIRMED
+            choice.save(update_fields=["status"])
+            promoted.append(choice)
+    return promoted
+
+
+def promote_waiting(conference, workshops: dict) -> tuple[list, list]:
+    """Fill free conference places, then free workshop places; queue the e-mails.
+
+    Must run under `lock_capacity`. People promoted to the conference are offered
+    their workshops in the same pass.
+    """
+    promoted = promote_conference_waiting(conference)
+    promoted_choices = promote_workshop_waiting(workshops)
+    promoted_ids = {r.pk for r in promoted}
+    for registration in promoted:
+        notifications.promoted(conference, registration)
+    for choice in promoted_choices:
+        if choice.registration_id not in promoted_ids:
+            notifications.workshop_promoted(conference, choice)
+    return promoted, promoted_choices
+
+
+def may_cancel(user, registration, now=None) -> bool:
+    """Staff may cancel any time; the centre only its own, until the deadline."""
+    if can_manage_registrations(user):
+        return True
+    if not belongs_to_centre(user, registration.centre):
+        return False
+    deadline = registration.conference.cancel_until
+    now = now or timezone.now()
+    if deadline is None:
+        return now.date() < registration.conference.start_date
+    return now <= deadline
+
+
+def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, list]:
+    """Cancel one participant and promote the waiting list; return who was promoted.
+
+    The centre may cancel its own participants until the cancellation deadline;
+    staff may cancel any time (also to reject an unconfirmed non-member).
+    """
+    from ..models import Registration
+
+    if not may_cancel(user, registration):
+        if belongs_to_centre(user, registration.centre):
+            raise NotAllowed(
+                _("The deadline for cancelling has passed. Please contact the office.")
+            )
+        raise NotAllowed(_("You cannot cancel this registration."))
+    with busy_as_domain_error(), transaction.atomic():
+        conference, workshops = lock_capacity(registration.conference_id)
+        registration = Registration.objects.select_related("centre").get(
+            pk=registration.pk
+        )
+        if registration.status == RegistrationStatus.CANCELLED:
+            raise RegistrationRefused(_("This registration is already cancelled."))
+        now = timezone.now()
+        registration.status = RegistrationStatus.CANCELLED
+        registration.cancelled_at = now
+        registration.cancelled_by = user
+        registration.save(
+            update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"]
+        )
+        registration.workshop_choices.exclude(
+            status=WorkshopChoiceStatus.CANCELLED
+        ).update(status=WorkshopChoiceStatus.CANCELLED)
+        log(
+            instance=registration,
+            action="conferences.cancel",
+            user=user,
+            data={"reason": reason},
+        )
+        notifications.cancelled(conference, registration)
+        promoted = promote_waiting(conference, workshops)
+        from razem.cache import invalidate_pages
+
+        transaction.on_commit(invalidate_pages)
+    return promoted

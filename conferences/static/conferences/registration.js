@@ -1,0 +1,48 @@
+// Registration form: add participant rows without a page reload and keep the
+// price current. Without this module the "add another participant" button submits
+// the form and the server adds the row.
+
+function renumber(form, rows, totalInput) {
+  const kept = [...rows.querySelectorAll("[data-participant]")].filter((row) => {
+    const remove = row.querySelector('input[name$="-DELETE"]');
+    return !(remove && remove.checked);
+  }).length;
+  const price = form.querySelector("[data-price]");
+  if (!price) return;
+  const fee = Number.parseFloat(price.dataset.fee || "0");
+  price.querySelector("[data-price-rows]").textContent = String(kept);
+  price.querySelector("[data-price-total]").textContent = (fee * kept).toFixed(2);
+  totalInput.dataset.kept = String(kept);
+}
+
+function initRegistrationForm(form) {
+  const rows = form.querySelector("[data-participant-rows]");
+  const template = document.getElementById("participant-template");
+  const addButton = form.querySelector("[data-add-participant]");
+  const totalInput = form.querySelector('input[name$="-TOTAL_FORMS"]');
+  const maxInput = form.querySelector('input[name$="-MAX_NUM_FORMS"]');
+  if (!rows || !template || !addButton || !totalInput) return;
+
+  addButton.addEventListener("click", (event) => {
+    const total = Number.parseInt(totalInput.value, 10);
+    const max = maxInput ? Number.parseInt(maxInput.value, 10) : 1000;
+    if (total >= max) return; // let the server explain the limit
+    event.preventDefault();
+    const html = template.innerHTML
+      .replaceAll("__prefix__", String(total))
+      .replaceAll("__number__", String(total + 1));
+    rows.insertAdjacentHTML("beforeend", html);
+    totalInput.value = String(total + 1);
+    const added = rows.lastElementChild;
+    const first = added.querySelector("input:not([type=hidden])");
+    if (first) first.focus();
+    renumber(form, rows, totalInput);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.matches('input[name$="-DELETE"]')) renumber(form, rows, totalInput);
+  });
+}
+
+for (const form of document.querySelectorAll("[data-registration-form]")) {
+  initRegistrationForm(form);
+}

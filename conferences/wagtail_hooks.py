@@ -1,0 +1,283 @@
+"""Admin registrations of the conferences app: viewsets, staff pages, panels."""
+
+import django_filters
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from members.choices import VOIVODESHIPS
+from members.permissions import membership_of
+
+from .choices import RegistrationStatus, SessionKind
+from .models import ConferencePage, Registration, Session, Speaker
+from .permissions import can_view_registrations
+from .services.occupancy import occupancy_by_conference
+
+
+class SpeakerViewSet(SnippetViewSet):
+    """Speakers, reused across conference programmes."""
+
+    model = Speaker
+    icon = "user"
+    menu_label = _("Speakers")
+    list_display = ["name", "title", "affiliation"]
+    search_fields = ["name", "affiliation"]
+
+
+register_snippet(SpeakerViewSet)
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations are created and removed only through the services.
+
+    Adding in the admin would skip the capacity rules, deleting would free a place
+    without moving the waiting list up; both are refused for everyone.
+    """
+
+    def user_has_permission(self, user, action):
+        """Refuse add and delete; otherwise the model permissions decide."""
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        """Any of the actions, add and delete never."""
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    """Filters of the registrations list: conference, status, centre, workshop, region."""
+
+    conference = django_filters.ModelChoiceFilter(
+        label=_("Conference"), queryset=ConferencePage.objects.order_by("-start_date")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=RegistrationStatus.choices
+    )
+    centre = django_filters.ModelChoiceFilter(
+        label=_("Centre"),
+        queryset=lambda request: _centres_with_registrations(),
+    )
+    workshop = django_filters.ModelChoiceFilter(
+        label=_("Workshop"),
+        field_name="workshop_choices__session",
+        queryset=Session.objects.filter(kind=SessionKind.WORKSHOP).order_by(
+            "-date", "start_time"
+        ),
+        distinct=True,
+    )
+    voivodeship = django_filters.ChoiceFilter(
+        label=_("Voivodeship"),
+        field_name="centre__municipality__voivodeship",
+        choices=[(v, v) for v in VOIVODESHIPS],
+    )
+
+    class Meta:
+        model = Registration
+        fields = []
+
+
+def _centres_with_registrations():
+    from members.models import Centre
+
+    return Centre.objects.filter(conference_registrations__isnull=False).distinct()
+
+
+class RegistrationIndexView(IndexView):
+    """The registrations list with centre and conference read in the same query."""
+
+    def get_base_queryset(self):
+        """Rows with what the columns and filters show."""
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("centre__municipality", "conference")
+        )
+
+
+class RegistrationViewSet(ModelViewSet):
+    """Participants per conference for staff; changes of status go through the
+    staff pages (confirm, cancel, check in), which apply the waiting-list rules."""
+
+    model = Registration
+    index_view_class = RegistrationIndexView
+    icon = "group"
+    menu_label = _("Registrations")
+    menu_order = 310
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "last_name",
+        "first_name",
+        "centre",
+        "conference",
+        "status",
+        "checked_in_at",
+    ]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["last_name", "first_name", "email", "centre__name"]
+    list_export = [
+        "last_name",
+        "first_name",
+        "email",
+        "position",
+        "centre",
+        "conference",
+        "status",
+        "fee",
+    ]
+    form_fields = [
+        "first_name",
+        "last_name",
+        "email",
+        "position",
+        "meals",
+        "accommodation_nights",
+        "remarks",
+    ]
+
+
+registration_viewset = RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    """The registrations list in the admin menu."""
+    return registration_viewset
+
+
+class StaffMenuItem(MenuItem):
+    """Shown only to staff who may see registrations."""
+
+    def is_shown(self, request):
+        """Only for staff with the permission."""
+        return can_view_registrations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_staff_menu_item():
+    """ "Conference occupancy" in the admin menu."""
+    return StaffMenuItem(
+        _("Conference occupancy"),
+        reverse("conferences:staff_overview"),
+        icon_name="date",
+        order=305,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """Audit log entries written by the conference services."""
+    actions.register_action(
+        "conferences.register", _("Register participant"), _("Participant registered")
+    )
+    actions.register_action(
+        "conferences.cancel", _("Cancel registration"), _("Registration cancelled")
+    )
+    actions.register_action(
+        "conferences.promote",
+        _("Promote from waiting list"),
+        _("Promoted from the waiting list"),
+    )
+    actions.register_action(
+        "conferences.approve", _("Confirm participant"), _("Participant confirmed")
+    )
+    actions.register_action("conferences.check_in", _("Check in"), _("Checked in"))
+    actions.register_action(
+        "conferences.check_out", _("Undo check-in"), _("Check-in undone")
+    )
+
+
+class OccupancyPanel(Component):
+    """Dashboard panel: places taken / capacity of the coming conferences."""
+
+    name = "conference_occupancy"
+    order = 150
+    template_name = "conferences/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        """The coming conferences and their occupancy (two queries)."""
+        conferences = list(
+            ConferencePage.objects.filter(end_date__gte=timezone.localdate()).order_by(
+                "start_date"
+            )[:5]
+        )
+        occupancy = occupancy_by_conference(conferences)
+        return {"rows": [(c, occupancy[c.pk]) for c in conferences]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_occupancy_panel(request, panels):
+    """Show the occupancy panel to staff who may see registrations."""
+    if can_view_registrations(request.user):
+        panels.append(OccupancyPanel())
+
+
+@hooks.register("razem_centre_panels")
+def centre_panel(request, membership):
+    """ "Mój ośrodek": the centre's coming registrations and open conferences."""
+    from .services.occupancy import conference_occupancy
+
+    if membership is None:
+        membership = membership_of(request.user)
+        if membership is None:
+            return None
+    today = timezone.localdate()
+    registrations = list(
+        Registration.objects.of_centre(membership.centre)
+        .active()
+        .filter(conference__end_date__gte=today)
+        .select_related("conference")
+        .order_by("conference__start_date", "last_name")[:20]
+    )
+    upcoming = (
+        ConferencePage.objects.live()
+        .public()
+        .filter(end_date__gte=today)
+        .order_by("start_date")
+        .first()
+    )
+    return {
+        "template": "conferences/includes/centre_panel.html",
+        "order": 30,
+        "registrations": registrations,
+        "upcoming_conference": upcoming,
+        "upcoming_occupancy": conference_occupancy(upcoming) if upcoming else None,
+    }
+
+
+@hooks.register("razem_home_panels")
+def home_panel(request):
+    """Home page: the next conference with its registration state."""
+    from .services.occupancy import conference_occupancy
+
+    conference = (
+        ConferencePage.objects.live()
+        .public()
+        .filter(end_date__gte=timezone.localdate())
+        .order_by("start_date")
+        .first()
+    )
+    if conference is None:
+        return None
+    return {
+        "template": "conferences/includes/home_panel.html",
+        "order": 20,
+        "conference": conference,
+        "occupancy": conference_occupancy(conference),
+        "registration_state": conference.registration_state(),
+    }
