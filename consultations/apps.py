@@ -1,0 +1,11 @@
+"""Consultations: draft laws, opinions, discussion and co-signing."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    """Draft laws and opinions."""
+
+    name = "consultations"
+    verbose_name = _("Consultations")

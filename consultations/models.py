@@ -1,0 +1,594 @@
+"""Draft laws, opinion pages and the records around them (signatures, comments).
+
+An opinion's workflow fields (state, letter, sending, answer) are changed only by the
+services in `consultations.services`; they are not in the page editor and survive
+publishing an older revision (see `OpinionPage.with_content_json`).
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from razem.models import ContentPageMixin
+
+from .choices import (
+    DISCUSSION_STATES,
+    PUBLIC_STATES,
+    DraftLawStage,
+    OpinionKind,
+    OpinionState,
+    SendChannel,
+)
+
+# Sub-paths the index page answers itself; no opinion may take these slugs.
+RESERVED_SLUGS = {"projekty", "zasady-dyskusji"}
+
+# Fields owned by the transition services, never restored from a revision or copied.
+WORKFLOW_FIELDS = [
+    "state",
+    "state_version",
+    "letter_pdf",
+    "letter_sha256",
+    "letter_date",
+    "letter_generated_at",
+    "sent_on",
+    "sent_via",
+    "answered_on",
+    "reply_document",
+    "reply_summary",
+]
+
+
+class DraftLaw(index.Indexed, ClusterableModel):
+    """A draft law (projekt aktu prawnego) in government consultation; a snippet."""
+
+    title = models.CharField(_("title"), max_length=500)
+    ministry = models.CharField(_("issuing ministry"), max_length=255)
+    number = models.CharField(
+        _("project number"),
+        max_length=40,
+        blank=True,
+        help_text=_("The number in the government register, e.g. UD123."),
+    )
+    url = models.URLField(_("link to the government page"), blank=True)
+    stage = models.CharField(
+        _("stage"),
+        max_length=20,
+        choices=DraftLawStage.choices,
+        default=DraftLawStage.CONSULTATION,
+    )
+    consultation_deadline = models.DateField(
+        _("consultation deadline"), null=True, blank=True, db_index=True
+    )
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("ministry"), FieldPanel("number")]),
+        FieldPanel("url"),
+        FieldRowPanel([FieldPanel("stage"), FieldPanel("consultation_deadline")]),
+        FieldPanel("description"),
+        InlinePanel("documents", label=_("Documents")),
+    ]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("number"),
+        index.AutocompleteField("title"),
+        index.FilterField("stage"),
+    ]
+
+    class Meta:
+        verbose_name = _("draft law")
+        verbose_name_plural = _("draft laws")
+        ordering = ["consultation_deadline", "title"]
+
+    def __str__(self):
+        return f"{self.number} – {self.title}" if self.number else self.title
+
+    @property
+    def is_in_consultation(self) -> bool:
+        """True while the consultation deadline has not passed."""
+        deadline = self.consultation_deadline
+        return deadline is not None and deadline >= timezone.localdate()
+
+
+class DraftLawDocument(Orderable):
+    """A document attached to a draft law (the draft, its justification, OSR)."""
+
+    draft_law = ParentalKey(
+        DraftLaw, on_delete=models.CASCADE, related_name="documents"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("link text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("draft law document")
+        verbose_name_plural = _("draft law documents")
+
+    @property
+    def label(self) -> str:
+        """The text of the download link."""
+        return self.title or self.document.title
+
+
+class OpinionIndexPage(RoutablePageMixin, ContentPageMixin, Page):
+    """The list of opinions at /opinie/, a singleton under the home page.
+
+    It also answers /opinie/projekty/ (draft laws in consultation) and
+    /opinie/zasady-dyskusji/ (the rules of member discussion).
+    """
+
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    )
+    discussion_rules = RichTextField(
+        _("rules of discussion"),
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("Shown at /opinie/zasady-dyskusji/ and linked beside every form."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("discussion_rules"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["razem.HomePage"]
+    subpage_types = ["consultations.OpinionPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("opinion index")
+        verbose_name_plural = _("opinion indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        """The public opinions (open or later) and, for members, drafts to discuss."""
+        from .permissions import can_discuss
+
+        context = super().get_context(request, *args, **kwargs)
+        opinions = (
+            OpinionPage.objects.child_of(self)
+            .live()
+            .public()
+            .with_signature_count()
+            .order_by("-first_published_at")
+        )
+        context["opinions"] = opinions.filter(state__in=PUBLIC_STATES)
+        context["drafts"] = (
+            opinions.filter(state=OpinionState.DRAFT)
+            if can_discuss(request.user)
+            else OpinionPage.objects.none()
+        )
+        return context
+
+    @path("projekty/", name="draft_laws")
+    def draft_laws(self, request):
+        """The draft laws staff follow, soonest deadline first."""
+        from .views import draft_law_list
+
+        return draft_law_list(request, self)
+
+    @path("zasady-dyskusji/", name="discussion_rules")
+    def discussion_rules_view(self, request):
+        """The rules members accept when they comment."""
+        from .views import discussion_rules
+
+        return discussion_rules(request, self)
+
+
+class OpinionQuerySet(PageQuerySet):
+    """Queries over opinions used by the index, the home page and the services."""
+
+    def with_signature_count(self):
+        """Annotate `signature_count`: active co-signatures."""
+        return self.annotate(
+            signature_count=Count(
+                "signatures", filter=Q(signatures__withdrawn_at__isnull=True)
+            )
+        )
+
+    def open_for_signing(self, now=None):
+        """Opinions open for signatures whose deadline has not passed."""
+        now = now or timezone.now()
+        return self.filter(state=OpinionState.OPEN, signing_deadline__gt=now)
+
+
+OpinionManager = PageManager.from_queryset(OpinionQuerySet)
+
+
+class OpinionPage(ContentPageMixin, Page):
+    """An opinion, position or motion of the association, under the opinion index.
+
+    Its `state` moves draft → open → closed → sent → answered only through the
+    services; the public sees it once it is open.
+    """
+
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=OpinionKind.choices,
+        default=OpinionKind.POSITION,
+    )
+    addressee = models.CharField(
+        _("addressee"),
+        max_length=255,
+        help_text=_("E.g. Minister Rodziny, Pracy i Polityki Społecznej."),
+    )
+    addressee_address = models.TextField(
+        _("addressee's address"), blank=True, help_text=_("Printed on the letter.")
+    )
+    subject = models.CharField(_("subject"), max_length=500)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences for the lists.")
+    )
+    body = RichTextField(
+        _("body"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+    draft_law = models.ForeignKey(
+        DraftLaw,
+        verbose_name=_("draft law"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="opinions",
+    )
+    signing_deadline = models.DateTimeField(
+        _("signing deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Centres may co-sign until this moment."),
+    )
+
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=OpinionState.choices,
+        default=OpinionState.DRAFT,
+        editable=False,
+        db_index=True,
+    )
+    state_version = models.PositiveIntegerField(
+        _("state version"), default=0, editable=False
+    )
+    letter_pdf = models.FileField(
+        _("letter (PDF)"),
+        upload_to="opinions/letters/%Y/",
+        blank=True,
+        editable=False,
+    )
+    letter_sha256 = models.CharField(
+        _("letter SHA-256"), max_length=64, blank=True, editable=False
+    )
+    letter_date = models.DateField(_("letter date"), null=True, editable=False)
+    letter_generated_at = models.DateTimeField(
+        _("letter generated at"), null=True, editable=False
+    )
+    sent_on = models.DateField(_("sent on"), null=True, editable=False)
+    sent_via = models.CharField(
+        _("sent via"),
+        max_length=20,
+        choices=SendChannel.choices,
+        blank=True,
+        editable=False,
+    )
+    answered_on = models.DateField(_("answered on"), null=True, editable=False)
+    reply_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("reply document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    reply_summary = models.TextField(_("reply summary"), blank=True, editable=False)
+
+    objects = OpinionManager()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("addressee"),
+                FieldPanel("addressee_address"),
+                FieldPanel("subject"),
+            ],
+            heading=_("Letter"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldRowPanel([FieldPanel("draft_law"), FieldPanel("signing_deadline")]),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("subject"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("addressee"),
+        index.FilterField("state"),
+    ]
+    parent_page_types = ["consultations.OpinionIndexPage"]
+    subpage_types: list[str] = []
+    exclude_fields_in_copy = WORKFLOW_FIELDS
+
+    class Meta:
+        verbose_name = _("opinion")
+        verbose_name_plural = _("opinions")
+
+    def clean(self):
+        """Keep the index page's own sub-paths free."""
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is reserved; choose another slug.")}
+            )
+
+    def with_content_json(self, content):
+        """Restore a revision without rolling back the workflow fields."""
+        obj = super().with_content_json(content)
+        for name in WORKFLOW_FIELDS:
+            field = self._meta.get_field(name)
+            setattr(obj, field.attname, getattr(self, field.attname))
+        return obj
+
+    def serve(self, request, *args, **kwargs):
+        """Drafts exist only for members and staff; everyone else gets a 404."""
+        from django.http import Http404
+
+        from .permissions import can_view_opinion
+
+        if not can_view_opinion(request.user, self):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        """Co-signers and history for everyone; discussion and forms for members."""
+        from .views import opinion_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(opinion_page_context(request, self))
+        return context
+
+    @property
+    def is_public(self) -> bool:
+        """True once the opinion is open for signatures (or later)."""
+        return self.state in PUBLIC_STATES
+
+    @property
+    def search_public(self) -> bool:
+        """Site search (razem.search) indexes an opinion only once it is public."""
+        return self.is_public
+
+    def get_sitemap_urls(self, request=None):
+        """Drafts stay out of the sitemap: their address is not public yet."""
+        if not self.is_public:
+            return []
+        return super().get_sitemap_urls(request)
+
+    @property
+    def is_discussable(self) -> bool:
+        """True while members may comment (draft or open)."""
+        return self.state in DISCUSSION_STATES
+
+    @property
+    def is_signing_open(self) -> bool:
+        """True while centres may co-sign: open and before the deadline."""
+        return (
+            self.state == OpinionState.OPEN
+            and self.signing_deadline is not None
+            and timezone.now() < self.signing_deadline
+        )
+
+
+class OpinionEvent(models.Model):
+    """One state change of an opinion: the public timeline and the staff history."""
+
+    opinion = models.ForeignKey(
+        OpinionPage,
+        verbose_name=_("opinion"),
+        on_delete=models.CASCADE,
+        related_name="events",
+    )
+    from_state = models.CharField(
+        _("from state"), max_length=20, choices=OpinionState.choices
+    )
+    to_state = models.CharField(
+        _("to state"), max_length=20, choices=OpinionState.choices
+    )
+    created_at = models.DateTimeField(_("at"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("opinion state change")
+        verbose_name_plural = _("opinion state changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.opinion_id}: {self.from_state} → {self.to_state}"
+
+
+class SignatureQuerySet(models.QuerySet):
+    """Signatures, active or withdrawn."""
+
+    def active(self):
+        """Signatures that have not been withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Signature(models.Model):
+    """A centre's co-signature of an opinion, given by its representative.
+
+    Withdrawn signatures stay for the record; the database allows one active
+    signature per centre and opinion.
+    """
+
+    opinion = models.ForeignKey(
+        OpinionPage,
+        verbose_name=_("opinion"),
+        on_delete=models.CASCADE,
+        related_name="signatures",
+    )
+    centre = models.ForeignKey(
+        "members.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.PROTECT,
+        related_name="opinion_signatures",
+    )
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("co-signature")
+        verbose_name_plural = _("co-signatures")
+        ordering = ["signed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opinion", "centre"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="consultations_one_active_signature_per_centre",
+                violation_error_message=_("This centre has already co-signed."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.centre} – {self.opinion}"
+
+
+class Comment(models.Model):
+    """A member's comment in the discussion of an opinion; never public.
+
+    The body is stored sanitised. A hidden comment stays for the record with the
+    moderator's reason.
+    """
+
+    opinion = models.ForeignKey(
+        OpinionPage,
+        verbose_name=_("opinion"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="opinion_comments",
+    )
+    centre = models.ForeignKey(
+        "members.Centre",
+        verbose_name=_("centre"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
+                name="consultations_hidden_comment_has_reason",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.author} – {self.opinion}"
+
+    @property
+    def is_hidden(self) -> bool:
+        """True once a moderator has hidden the comment."""
+        return self.hidden_at is not None
+
+
+class Reminder(models.Model):
+    """A deadline reminder sent to a centre; makes the reminder job idempotent."""
+
+    opinion = models.ForeignKey(
+        OpinionPage,
+        verbose_name=_("opinion"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    centre = models.ForeignKey(
+        "members.Centre",
+        verbose_name=_("centre"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipients = models.TextField(_("recipients"), blank=True)
+
+    class Meta:
+        verbose_name = _("signing reminder")
+        verbose_name_plural = _("signing reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opinion", "centre"], name="consultations_one_reminder"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.centre} – {self.opinion}"

@@ -1,0 +1,183 @@
+"""Moving an opinion through its states: draft → open → closed → sent → answered."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from razem.cache import invalidate_pages
+
+from ..choices import OpinionState, SendChannel
+from ..exceptions import NotAllowed, TransitionRefused
+from ..models import OpinionEvent, OpinionPage
+from ..permissions import can_manage_opinion
+from . import letters, notifications
+from .locking import atomic_or_try_again, lock_opinion
+
+
+def check_manager(user, opinion: OpinionPage) -> None:
+    """Refuse unless the person is staff who may manage this opinion."""
+    if not can_manage_opinion(user, opinion):
+        raise NotAllowed(_("You may not change the state of this opinion."))
+
+
+def _require_state(opinion: OpinionPage, expected: str, message) -> None:
+    if opinion.state != expected:
+        raise TransitionRefused(message)
+
+
+def _move(opinion: OpinionPage, user, to_state: str, *, note="", **fields) -> None:
+    """Record the new state, its event, the audit entry and the cache refresh."""
+    from_state = opinion.state
+    opinion.state = to_state
+    opinion.state_version += 1
+    for name, value in fields.items():
+        setattr(opinion, name, value)
+    opinion.save(update_fields=["state", "state_version", *fields.keys()], clean=False)
+    OpinionEvent.objects.create(
+        opinion=opinion, from_state=from_state, to_state=to_state, user=user, note=note
+    )
+    log(
+        instance=opinion,
+        action=f"consultations.{to_state}",
+        user=user,
+        data={"from": from_state, "to": to_state, "note": note},
+    )
+    transaction.on_commit(invalidate_pages)
+    transaction.on_commit(lambda: _reindex(opinion.pk))
+
+
+def _reindex(opinion_id: int) -> None:
+    """Public search follows the state: an opinion becomes findable once open."""
+    from razem.search.indexing import update_entry
+
+    page = OpinionPage.objects.filter(pk=opinion_id).first()
+    if page is not None:
+        update_entry(page)
+
+
+def open_for_signatures(opinion: OpinionPage, user) -> OpinionPage:
+    """Open a published draft for co-signing and e-mail every member representative.
+
+    Refused unless the opinion is a published draft with a signing deadline in the
+    future.
+    """
+    with atomic_or_try_again():
+        opinion = lock_opinion(opinion.pk)
+        check_manager(user, opinion)
+        _require_state(
+            opinion,
+            OpinionState.DRAFT,
+            _("Only a draft can be opened for signatures."),
+        )
+        if not opinion.live:
+            raise TransitionRefused(
+                _("Publish the page before opening it for signatures.")
+            )
+        deadline = opinion.signing_deadline
+        if deadline is None or deadline <= timezone.now():
+            raise TransitionRefused(
+                _("Set a signing deadline in the future before opening for signatures.")
+            )
+        _move(opinion, user, OpinionState.OPEN)
+        notifications.notify_opened(opinion)
+    return opinion
+
+
+def close_signing(
+    opinion: OpinionPage, user, *, letter_date: datetime.date | None = None
+) -> OpinionPage:
+    """Close signing, generate and store the letter with its annex, tell the office."""
+    with atomic_or_try_again():
+        opinion = lock_opinion(opinion.pk)
+        check_manager(user, opinion)
+        _require_state(
+            opinion,
+            OpinionState.OPEN,
+            _("Only an opinion open for signatures can be closed."),
+        )
+        opinion.letter_date = letter_date or timezone.localdate()
+        letters.store_letter(opinion)
+        _move(
+            opinion,
+            user,
+            OpinionState.CLOSED,
+            letter_date=opinion.letter_date,
+            letter_pdf=opinion.letter_pdf,
+            letter_sha256=opinion.letter_sha256,
+            letter_generated_at=opinion.letter_generated_at,
+        )
+        notifications.notify_closed(opinion)
+    return opinion
+
+
+def mark_sent(
+    opinion: OpinionPage, user, *, sent_on: datetime.date, sent_via: str
+) -> OpinionPage:
+    """Record that the closed letter went to its addressee; the PDF is final from now."""
+    if sent_via not in SendChannel.values:
+        raise TransitionRefused(_("Choose how the letter was sent."))
+    with atomic_or_try_again():
+        opinion = lock_opinion(opinion.pk)
+        check_manager(user, opinion)
+        _require_state(
+            opinion,
+            OpinionState.CLOSED,
+            _("Close signing before marking the letter as sent."),
+        )
+        if not opinion.letter_pdf:
+            raise TransitionRefused(_("The letter has not been generated yet."))
+        if sent_on > timezone.localdate():
+            raise TransitionRefused(_("The sending date cannot be in the future."))
+        if opinion.letter_date and sent_on < opinion.letter_date:
+            raise TransitionRefused(
+                _("The letter cannot have been sent before the date it bears.")
+            )
+        _move(
+            opinion,
+            user,
+            OpinionState.SENT,
+            note=SendChannel(sent_via).label,
+            sent_on=sent_on,
+            sent_via=sent_via,
+        )
+    return opinion
+
+
+def mark_answered(
+    opinion: OpinionPage,
+    user,
+    *,
+    answered_on: datetime.date,
+    summary: str,
+    reply_document=None,
+) -> OpinionPage:
+    """Record the addressee's reply: its date, a summary and the reply document."""
+    summary = (summary or "").strip()
+    if not summary:
+        raise TransitionRefused(_("Summarise the reply."))
+    with atomic_or_try_again():
+        opinion = lock_opinion(opinion.pk)
+        check_manager(user, opinion)
+        _require_state(
+            opinion,
+            OpinionState.SENT,
+            _("Only a sent letter can be marked as answered."),
+        )
+        if answered_on > timezone.localdate():
+            raise TransitionRefused(_("The reply date cannot be in the future."))
+        if opinion.sent_on and answered_on < opinion.sent_on:
+            raise TransitionRefused(
+                _("The reply cannot be dated before the letter was sent.")
+            )
+        _move(
+            opinion,
+            user,
+            OpinionState.ANSWERED,
+            answered_on=answered_on,
+            reply_summary=summary,
+            reply_document=reply_document,
+        )
+    return opinion

@@ -1,0 +1,226 @@
+"""Front-end views: the opinion page's context, co-signing, comments, the letter."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from members.permissions import membership_of
+from razem.cache import mark_cacheable
+
+from . import services
+from .choices import PUBLIC_STATES
+from .exceptions import ConsultationError
+from .forms import CommentForm, SignForm, WithdrawForm
+from .models import DraftLaw, DraftLawDocument, OpinionPage, Signature
+from .permissions import (
+    can_comment,
+    can_discuss,
+    can_manage_opinion,
+    can_see_letter,
+    can_sign_for,
+    can_view_opinion,
+    require,
+)
+from .services.letters import signatories
+
+
+def _rules_url(opinion: OpinionPage) -> str:
+    index = opinion.get_parent().specific
+    return index.url + index.reverse_subpage("discussion_rules")
+
+
+def _signing_context(request, opinion: OpinionPage) -> dict:
+    """The co-sign or withdraw form for a representative who may sign."""
+    membership = membership_of(request.user)
+    if membership is None or not can_sign_for(request.user, membership.centre):
+        return {}
+    signature = (
+        Signature.objects.active()
+        .filter(opinion=opinion, centre_id=membership.centre_id)
+        .first()
+    )
+    context = {"my_centre": membership.centre, "my_signature": signature}
+    if opinion.is_signing_open:
+        if signature is None:
+            context["sign_form"] = SignForm(initial={"version": opinion.state_version})
+        else:
+            context["withdraw_form"] = WithdrawForm(
+                initial={"version": opinion.state_version, "signature": signature.pk}
+            )
+    return context
+
+
+def _discussion_context(request, opinion: OpinionPage, comment_form=None) -> dict:
+    """Comments and the comment form: only for members and the staff managing it."""
+    manager = can_manage_opinion(request.user, opinion)
+    if not (can_discuss(request.user) or manager):
+        return {}
+    comments = opinion.comments.select_related("author", "centre")
+    if not manager:
+        comments = comments.filter(hidden_at__isnull=True)
+    context = {
+        "show_discussion": True,
+        "comments": comments,
+        "rules_url": _rules_url(opinion),
+    }
+    if can_comment(request.user, opinion):
+        context["comment_form"] = comment_form or CommentForm()
+    return context
+
+
+def opinion_page_context(request, opinion: OpinionPage, comment_form=None) -> dict:
+    """Everything the opinion template lists, in a bounded number of queries."""
+    signatures = list(signatories(opinion)) if opinion.is_public else []
+    context = {
+        "signatures": signatures,
+        "events": list(opinion.events.all()),
+        "is_manager": can_manage_opinion(request.user, opinion),
+        "show_letter": bool(opinion.letter_pdf)
+        and can_see_letter(request.user, opinion),
+        "draft_law_documents": (
+            list(
+                opinion.draft_law.documents.select_related("document")
+                if opinion.draft_law_id
+                else []
+            )
+        ),
+    }
+    context.update(_signing_context(request, opinion))
+    context.update(_discussion_context(request, opinion, comment_form))
+    return context
+
+
+def _opinion_or_404(request, opinion_id: int) -> OpinionPage:
+    opinion = get_object_or_404(OpinionPage.objects.live(), pk=opinion_id)
+    if not can_view_opinion(request.user, opinion):
+        raise Http404
+    return opinion
+
+
+def _run(request, action, success_message) -> None:
+    """Call one service; its refusal becomes an error message beside the page."""
+    try:
+        action()
+    except ConsultationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success_message)
+
+
+@require_POST
+@login_required
+def sign(request, opinion_id: int):
+    """Co-sign the opinion for the representative's centre."""
+    opinion = _opinion_or_404(request, opinion_id)
+    form = SignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The form was incomplete. Nothing was changed."))
+        return redirect(opinion.url + "#podpisy")
+    _run(
+        request,
+        lambda: services.sign_opinion(
+            opinion, request.user, expected_version=form.cleaned_data["version"]
+        ),
+        _("Your centre has co-signed this opinion."),
+    )
+    return redirect(opinion.url + "#podpisy")
+
+
+@require_POST
+@login_required
+def withdraw(request, opinion_id: int):
+    """Withdraw the centre's co-signature."""
+    opinion = _opinion_or_404(request, opinion_id)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The form was incomplete. Nothing was changed."))
+        return redirect(opinion.url + "#podpisy")
+    _run(
+        request,
+        lambda: services.withdraw_signature(
+            opinion,
+            request.user,
+            signature_id=form.cleaned_data["signature"],
+            expected_version=form.cleaned_data["version"],
+        ),
+        _("Your centre's co-signature has been withdrawn."),
+    )
+    return redirect(opinion.url + "#podpisy")
+
+
+@require_POST
+@login_required
+def comment(request, opinion_id: int):
+    """Post a comment; a form error re-renders the page with the text kept."""
+    opinion = _opinion_or_404(request, opinion_id)
+    require(can_comment(request.user, opinion))
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_comment(opinion, request.user, form.cleaned_data["body"])
+        except ConsultationError as error:
+            form.add_error("body", error.message)
+        else:
+            messages.success(request, _("Your comment has been added."))
+            return redirect(opinion.url + "#dyskusja")
+    context = opinion.get_context(request)
+    context.update(_discussion_context(request, opinion, form))
+    return TemplateResponse(request, opinion.get_template(request), context)
+
+
+@require_GET
+def letter(request, opinion_id: int):
+    """The stored letter PDF: public once sent, for staff before that."""
+    opinion = _opinion_or_404(request, opinion_id)
+    if not opinion.letter_pdf or not can_see_letter(request.user, opinion):
+        raise Http404
+    response = FileResponse(
+        opinion.letter_pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"{opinion.slug}.pdf",
+    )
+    response["X-Content-SHA256"] = opinion.letter_sha256
+    return response
+
+
+def draft_law_list(request, index_page):
+    """The draft laws with their deadlines (the index page's /projekty/ route)."""
+    draft_laws = DraftLaw.objects.prefetch_related(
+        Prefetch(
+            "documents",
+            queryset=DraftLawDocument.objects.select_related("document"),
+        ),
+        Prefetch(
+            "opinions",
+            queryset=OpinionPage.objects.live().filter(state__in=PUBLIC_STATES),
+            to_attr="public_opinions",
+        ),
+    ).order_by("consultation_deadline", "title")
+    response = TemplateResponse(
+        request,
+        "consultations/draft_law_list.html",
+        {"page": index_page, "self": index_page, "draft_laws": draft_laws},
+    )
+    return _cacheable_for_anonymous(request, response)
+
+
+def discussion_rules(request, index_page):
+    """The rules of member discussion (the index page's /zasady-dyskusji/ route)."""
+    response = TemplateResponse(
+        request,
+        "consultations/discussion_rules.html",
+        {"page": index_page, "self": index_page},
+    )
+    return _cacheable_for_anonymous(request, response)
+
+
+def _cacheable_for_anonymous(request, response):
+    if not request.user.is_authenticated:
+        mark_cacheable(response)
+    return response

@@ -1,0 +1,191 @@
+"""Admin and site registrations of the consultations app."""
+
+from django.db.models import Exists, OuterRef
+from django.urls import include, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_urls
+from .models import DraftLaw, OpinionPage, Signature
+from .permissions import can_manage_opinion, can_manage_opinions
+
+HOME_PANEL_LIMIT = 5
+CENTRE_PANEL_LIMIT = 20
+
+
+class DraftLawViewSet(SnippetViewSet):
+    """Draft laws in the admin: staff add, edit and follow their deadlines."""
+
+    model = DraftLaw
+    icon = "doc-full"
+    menu_label = _("Draft laws")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["title", "number", "ministry", "stage", "consultation_deadline"]
+    list_filter = ["stage"]
+    search_fields = ["title", "number", "ministry"]
+    ordering = ["consultation_deadline"]
+
+
+register_snippet(DraftLawViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_consultations_admin_urls():
+    """The opinion console, transitions and exports under /admin/opinie/."""
+    return [path("opinie/", include(admin_urls, namespace="consultations_admin"))]
+
+
+class OpinionsMenuItem(MenuItem):
+    """Shown to people who may manage opinion pages."""
+
+    def is_shown(self, request):
+        return can_manage_opinions(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_opinions_menu_item():
+    """A menu entry with every opinion, its state and its co-signers."""
+    return OpinionsMenuItem(
+        _("Opinions and signatures"),
+        reverse("consultations_admin:opinions"),
+        icon_name="doc-full-inverse",
+        order=310,
+    )
+
+
+def _opinion_buttons(page, user, priority):
+    """Buttons for the console and each available action of an opinion page."""
+    from .admin_views import available_actions
+
+    if not isinstance(page.specific_deferred, OpinionPage):
+        return
+    opinion = page.specific_deferred
+    if not can_manage_opinion(user, opinion):
+        return
+    yield Button(
+        _("State and signatures"),
+        reverse("consultations_admin:opinion", args=[opinion.pk]),
+        icon_name="list-ul",
+        priority=priority,
+    )
+    for number, (key, action) in enumerate(available_actions(opinion), start=1):
+        yield Button(
+            action.label,
+            reverse("consultations_admin:transition", args=[opinion.pk, key]),
+            icon_name="arrow-right",
+            priority=priority + number,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def opinion_header_buttons(page, user, view_name, next_url=None):
+    """State actions in the opinion page's header menu."""
+    yield from _opinion_buttons(page, user, priority=5)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def opinion_listing_buttons(page, user, next_url=None):
+    """State actions in the page listing's "more" menu."""
+    yield from _opinion_buttons(page, user, priority=45)
+
+
+@hooks.register("before_edit_page")
+def warn_when_the_letter_is_final(request, page):
+    """Editing the text after closing does not change the stored letter: say so."""
+    from django.contrib import messages
+
+    from .choices import OpinionState
+
+    specific = page.specific_deferred
+    if isinstance(specific, OpinionPage) and specific.state in (
+        OpinionState.CLOSED,
+        OpinionState.SENT,
+        OpinionState.ANSWERED,
+    ):
+        messages.warning(
+            request,
+            _(
+                "Signing is closed and the letter PDF is stored. Changes to the text "
+                "appear on the site but not in the letter; before sending, generate "
+                "the letter again from “State and signatures”."
+            ),
+        )
+
+
+@hooks.register("register_log_actions")
+def register_consultation_log_actions(actions):
+    """Audit-log actions of opinions: state changes, signatures, moderation."""
+    actions.register_action(
+        "consultations.open", _("Open for signatures"), _("Opened for signatures")
+    )
+    actions.register_action(
+        "consultations.closed", _("Close signing"), _("Signing closed")
+    )
+    actions.register_action("consultations.sent", _("Mark as sent"), _("Letter sent"))
+    actions.register_action(
+        "consultations.answered", _("Record the reply"), _("Reply recorded")
+    )
+    actions.register_action(
+        "consultations.letter", _("Generate the letter"), _("Letter generated again")
+    )
+    actions.register_action("consultations.sign", _("Co-sign"), _("Co-signed"))
+    actions.register_action(
+        "consultations.withdraw",
+        _("Withdraw co-signature"),
+        _("Co-signature withdrawn"),
+    )
+    actions.register_action(
+        "consultations.comment_hide", _("Hide comment"), _("Comment hidden")
+    )
+
+
+@hooks.register("razem_home_panels")
+def open_opinions_home_panel(request):
+    """Opinions open for co-signing, soonest deadline first (two queries)."""
+    opinions = list(
+        OpinionPage.objects.live()
+        .public()
+        .open_for_signing()
+        .with_signature_count()
+        .order_by("signing_deadline")[:HOME_PANEL_LIMIT]
+    )
+    return {
+        "template": "consultations/includes/home_panel.html",
+        "order": 30,
+        "opinions": opinions,
+    }
+
+
+@hooks.register("razem_centre_panels")
+def centre_signatures_panel(request, membership):
+    """What the centre has co-signed, and what is open for its signature."""
+    centre = membership.centre
+    signed = list(
+        Signature.objects.active()
+        .filter(centre=centre)
+        .select_related("opinion", "signed_by")
+        .order_by("-signed_at")[:CENTRE_PANEL_LIMIT]
+    )
+    awaiting = list(
+        OpinionPage.objects.live()
+        .open_for_signing(timezone.now())
+        .exclude(
+            Exists(
+                Signature.objects.active().filter(centre=centre, opinion=OuterRef("pk"))
+            )
+        )
+        .order_by("signing_deadline")[:CENTRE_PANEL_LIMIT]
+    )
+    return {
+        "template": "consultations/includes/centre_panel.html",
+        "order": 40,
+        "signed": signed,
+        "awaiting": awaiting,
+        "is_representative": membership.is_representative,
+    }
