@@ -1,0 +1,52 @@
+"""Retention: needs erased after 30 days, names and e-mails after the retention period."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from conferences.models import Registration
+from conferences.services.privacy import anonymise_participants, erase_special_needs
+from conferences.services.registration import register_participants
+from tests.factories.conferences import participant
+
+pytestmark = pytest.mark.django_db
+
+
+def _move_to_past(conference, days_ago: int) -> None:
+    end = timezone.localdate() - datetime.timedelta(days=days_ago)
+    type(conference).objects.filter(pk=conference.pk).update(
+        start_date=end - datetime.timedelta(days=1), end_date=end
+    )
+
+
+def test_needs_erased_after_a_month_then_personal_data_after_retention(
+    conference, centre, rep, settings
+):
+    settings.RAZEM_PARTICIPANT_RETENTION_DAYS = 365
+    register_participants(
+        conference=conference,
+        centre=centre,
+        user=rep,
+        participants=[
+            participant(1, special_needs="wózek", special_needs_consent=True)
+        ],
+    )
+    _move_to_past(conference, 10)
+    assert erase_special_needs() == 0
+    _move_to_past(conference, 40)
+    assert erase_special_needs() == 1
+    registration = Registration.objects.get()
+    assert registration.special_needs == ""
+    assert registration.last_name == "Gęślą-Jaźń 1"
+    assert anonymise_participants() == 0
+    _move_to_past(conference, 400)
+    call_command("anonymise_conference_participants", stdout=io.StringIO())
+    registration.refresh_from_db()
+    assert registration.first_name == "Uczestnik"
+    assert registration.last_name == f"#{registration.pk}"
+    assert registration.email.endswith("@anonymised.invalid")
+    assert registration.anonymised_at is not None
+    assert anonymise_participants() == 0

@@ -1,0 +1,131 @@
+"""The centres admin: filters, CSV/XLSX export, dues inline, eligibility rule."""
+
+import io
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from members.choices import CentreStatus
+from members.models import Centre
+from tests.factories.members import CentreFactory, DuesFactory, MunicipalityFactory
+
+ADMIN = "/admin/members/centre/"
+
+
+@pytest.fixture
+def centres(db):
+    year = timezone.localdate().year
+    paid = CentreFactory(
+        name="Ośrodek Opłacony",
+        municipality=MunicipalityFactory(voivodeship="mazowieckie"),
+    )
+    DuesFactory(centre=paid, year=year, paid_on=timezone.localdate())
+    unpaid = CentreFactory(
+        name="Ośrodek Zalegający",
+        municipality=MunicipalityFactory(voivodeship="łódzkie"),
+    )
+    DuesFactory(centre=unpaid, year=year, paid_on=None)
+    return paid, unpaid
+
+
+@pytest.mark.django_db
+def test_filter_dues_unpaid_for_the_current_year(client, admin_user, centres):
+    client.force_login(admin_user)
+    html = client.get(ADMIN, {"dues_unpaid": "true"}).content.decode()
+    assert "Ośrodek Zalegający" in html
+    assert "Ośrodek Opłacony" not in html
+    html = client.get(ADMIN, {"dues_unpaid": "false"}).content.decode()
+    assert "Ośrodek Opłacony" in html
+    assert "Ośrodek Zalegający" not in html
+
+
+@pytest.mark.django_db
+def test_filter_by_voivodeship_and_search(client, admin_user, centres):
+    client.force_login(admin_user)
+    html = client.get(ADMIN, {"municipality__voivodeship": "łódzkie"}).content.decode()
+    assert "Ośrodek Zalegający" in html
+    assert "Ośrodek Opłacony" not in html
+    html = client.get(ADMIN, {"q": "Opłacony"}).content.decode()
+    assert "Ośrodek Opłacony" in html
+    assert "Ośrodek Zalegający" not in html
+
+
+@pytest.mark.django_db
+def test_csv_and_xlsx_export(client, admin_user, centres):
+    client.force_login(admin_user)
+    csv = client.get(ADMIN, {"export": "csv"})
+    assert csv.status_code == 200
+    text = b"".join(csv.streaming_content).decode("utf-8")
+    assert "Ośrodek Opłacony" in text and "Ośrodek Zalegający" in text
+    xlsx = client.get(ADMIN, {"export": "xlsx"})
+    assert xlsx.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
+    names = [row[0] for row in workbook.active.iter_rows(values_only=True)]
+    assert "Ośrodek Zalegający" in names
+
+
+@pytest.mark.django_db
+def test_admin_edit_refuses_ineligible_member_without_reason(client, admin_user):
+    centre = CentreFactory(
+        status=CentreStatus.APPLICANT,
+        municipality=MunicipalityFactory(population=60_000),
+    )
+    client.force_login(admin_user)
+    data = {
+        "name": centre.name,
+        "kind": centre.kind,
+        "municipality": centre.municipality_id,
+        "status": CentreStatus.MEMBER,
+        "eligibility_exception_reason": "",
+        "dues-TOTAL_FORMS": "0",
+        "dues-INITIAL_FORMS": "0",
+        "dues-MIN_NUM_FORMS": "0",
+        "dues-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(f"{ADMIN}edit/{centre.pk}/", data)
+    assert response.status_code == 200
+    centre.refresh_from_db()
+    assert centre.status == CentreStatus.APPLICANT
+    data["eligibility_exception_reason"] = "Decyzja zarządu"
+    response = client.post(f"{ADMIN}edit/{centre.pk}/", data)
+    assert response.status_code == 302
+    centre.refresh_from_db()
+    assert centre.status == CentreStatus.MEMBER
+
+
+@pytest.mark.django_db
+def test_dues_are_edited_inline_and_unique_per_year(client, admin_user):
+    centre = CentreFactory()
+    client.force_login(admin_user)
+    data = {
+        "name": centre.name,
+        "kind": centre.kind,
+        "municipality": centre.municipality_id,
+        "status": CentreStatus.MEMBER,
+        "dues-TOTAL_FORMS": "1",
+        "dues-INITIAL_FORMS": "0",
+        "dues-MIN_NUM_FORMS": "0",
+        "dues-MAX_NUM_FORMS": "1000",
+        "dues-0-year": "2026",
+        "dues-0-amount": "500.00",
+        "dues-0-paid_on": "2026-03-15",
+        "dues-0-id": "",
+        "dues-0-ORDER": "0",
+        "dues-0-DELETE": "",
+    }
+    response = client.post(f"{ADMIN}edit/{centre.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Centre.objects.get(pk=centre.pk).dues.get().year == 2026
+
+
+@pytest.mark.django_db
+def test_municipality_admin_lists_and_filters(client, admin_user):
+    MunicipalityFactory(name="Wyśmierzyce", voivodeship="mazowieckie")
+    MunicipalityFactory(name="Radomsko", voivodeship="łódzkie")
+    client.force_login(admin_user)
+    html = client.get(
+        "/admin/members/municipality/", {"voivodeship": "łódzkie"}
+    ).content.decode()
+    assert "Radomsko" in html
+    assert "Wyśmierzyce" not in html

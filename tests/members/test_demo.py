@@ -1,0 +1,64 @@
+"""The members demo: real gminy, the documented logins, idempotent."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from members import demo
+from members.choices import ApplicationStatus, CentreStatus, Role
+from members.models import Application, Centre, Membership, Municipality
+from members.services import check_eligibility
+from members.validators import nip_is_valid
+from razem.demo import DEMO_PASSWORD
+
+
+@pytest.mark.django_db
+def test_demo_loads_centres_logins_and_applications_and_is_idempotent():
+    out = io.StringIO()
+    demo.load(out)
+    counts = (
+        Centre.objects.count(),
+        Membership.objects.count(),
+        Application.objects.count(),
+    )
+    demo.load(out)
+    assert (
+        Centre.objects.count(),
+        Membership.objects.count(),
+        Application.objects.count(),
+    ) == counts
+
+    members = Centre.objects.filter(status=CentreStatus.MEMBER).select_related(
+        "municipality"
+    )
+    assert members.count() >= 25
+    assert len({c.municipality.voivodeship for c in members}) >= 10
+    assert Municipality.objects.count() == 2479
+    for centre in members:
+        assert check_eligibility(centre.municipality).eligible, centre
+        assert nip_is_valid(centre.nip)
+        assert centre.dues.exists()
+    names = {c.municipality.teryt: c.kind for c in members}
+    assert names["1401063"] == "MGOPS"
+    assert names["2611011"] == "CUS"
+    assert names["1012011"] == "MOPS"
+
+    User = get_user_model()
+    for email, teryt, role in [
+        ("kierownik@mgops-wysmierzyce.test", "1401063", Role.REPRESENTATIVE),
+        ("pracownik@mgops-wysmierzyce.test", "1401063", Role.STAFF),
+        ("kierownik@cus-starachowice.test", "2611011", Role.REPRESENTATIVE),
+    ]:
+        user = User.objects.get(email=email)
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.membership.centre.municipality.teryt == teryt
+        assert user.membership.role == role
+        assert user.emailaddress_set.get().verified
+
+    assert Application.objects.filter(status=ApplicationStatus.PENDING).count() == 1
+    leszno = Application.objects.get(status=ApplicationStatus.REJECTED)
+    assert leszno.municipality.teryt == "3063011"
+    assert leszno.kind == "MOPR"
+    assert "58 766" in leszno.decision_reason
+    assert not check_eligibility(leszno.municipality).eligible

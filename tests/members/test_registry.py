@@ -1,0 +1,78 @@
+"""The gmina registry loader: bulk, idempotent, matched by TERYT."""
+
+import time
+
+import pytest
+from django.core.management import call_command
+
+from members.models import Municipality
+from members.services.registry import DEFAULT_CSV, load_municipalities
+
+HEADER = "teryt,name,kind,powiat,voivodeship,population,population_year\n"
+
+
+def write_csv(path, rows):
+    path.write_text(HEADER + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.django_db
+def test_loading_the_real_file_twice_changes_nothing_the_second_time(capsys):
+    started = time.monotonic()
+    first = load_municipalities()
+    assert time.monotonic() - started < 10
+    assert (first.created, first.updated, first.unchanged) == (2479, 0, 0)
+    assert Municipality.objects.count() == 2479
+    snapshot = list(Municipality.objects.order_by("teryt").values())
+
+    second = load_municipalities()
+    assert (second.created, second.updated, second.unchanged) == (0, 0, 2479)
+    assert list(Municipality.objects.order_by("teryt").values()) == snapshot
+
+    wysmierzyce = Municipality.objects.get(teryt="1401063")
+    assert (wysmierzyce.name, wysmierzyce.population) == ("Wyśmierzyce", 2642)
+    assert wysmierzyce.search_name == "wysmierzyce"
+    assert Municipality.objects.get(teryt="3063011").population == 58766
+    assert Municipality.objects.get(teryt="0201011").teryt.startswith("0")
+
+
+@pytest.mark.django_db
+def test_a_changed_population_is_updated_not_duplicated(tmp_path):
+    csv = write_csv(
+        tmp_path / "a.csv",
+        [
+            "1401063,Wyśmierzyce,miejsko-wiejska,białobrzeski,mazowieckie,2642,2025",
+            "2611011,Starachowice,miejska,starachowicki,świętokrzyskie,43278,2025",
+        ],
+    )
+    assert load_municipalities(csv).created == 2
+    write_csv(
+        csv,
+        [
+            "1401063,Wyśmierzyce,miejsko-wiejska,białobrzeski,mazowieckie,2600,2026",
+            "2611011,Starachowice,miejska,starachowicki,świętokrzyskie,43278,2025",
+        ],
+    )
+    result = load_municipalities(csv)
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 1)
+    assert Municipality.objects.count() == 2
+    changed = Municipality.objects.get(teryt="1401063")
+    assert (changed.population, changed.population_year) == (2600, 2026)
+
+
+@pytest.mark.django_db
+def test_command_reports_counts(tmp_path, capsys):
+    csv = write_csv(
+        tmp_path / "b.csv",
+        ["0201011,Bolesławiec,miejska,bolesławiecki,dolnośląskie,36642,2025"],
+    )
+    call_command("load_municipalities", str(csv))
+    call_command("load_municipalities", str(csv))
+    out = capsys.readouterr().out
+    assert "1 created, 0 updated, 0 unchanged" in out
+    assert "0 created, 0 updated, 1 unchanged" in out
+
+
+def test_the_data_file_and_its_source_note_ship_with_the_app():
+    assert DEFAULT_CSV.exists()
+    assert (DEFAULT_CSV.parent / "SOURCES.md").read_text(encoding="utf-8").count("GUS")
