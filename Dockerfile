@@ -4,6 +4,8 @@
 # Web:    docker run --env-file .env -p 8000:8000 razem
 # Worker: docker run --env-file .env razem python manage.py db_worker
 #         (the task worker that sends e-mails; run at least one, scale separately)
+# Scheduler: docker run --env-file .env razem python manage.py run_scheduler
+#         (queues the daily retention job and the reminders)
 # Before the first start and after each upgrade: python manage.py migrate
 FROM python:3.11-slim
 

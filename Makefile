@@ -26,7 +26,8 @@ demo: messages
 	$(BIN)/python manage.py load_demo
 	@echo "Demo: http://127.0.0.1:$(PORT)/  (logins in README.md, password razem-demo-2026)"
 	$(BIN)/python manage.py db_worker --interval 1 & \
-	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  worker=$$!; $(BIN)/python manage.py run_scheduler & \
+	  scheduler=$$!; trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite, browser and accessibility tests included (they skip with a message

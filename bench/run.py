@@ -282,6 +282,7 @@ def main() -> None:
         urls = prepare(env)
         flush_redis()
         targets = [("home page", "/"), ("news index", "/aktualnosci/")]
+        targets.append(("directory", "/czlonkowie/"))
         targets += [
             (label, urls["pages"][name])
             for name, label in PAGE_TARGETS

@@ -281,3 +281,14 @@ def home_panel(request):
         "occupancy": conference_occupancy(conference),
         "registration_state": conference.registration_state(),
     }
+
+
+@hooks.register("razem_retention")
+def participant_retention():
+    """Daily retention: needs after the conference, people after the period."""
+    from .services.privacy import anonymise_participants, erase_special_needs
+
+    return {
+        "special_needs_erased": erase_special_needs(),
+        "participants_anonymised": anonymise_participants(),
+    }

@@ -353,3 +353,17 @@ def register_members_log_actions(actions):
     """The audit-log actions written by the members services."""
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register("razem_retention")
+def application_retention():
+    """Daily retention: long-decided applications, stale invitations."""
+    from .services.retention import (
+        anonymise_decided_applications,
+        delete_stale_invitations,
+    )
+
+    return {
+        "applications_anonymised": anonymise_decided_applications(),
+        "invitations_deleted": delete_stale_invitations(),
+    }

@@ -269,3 +269,23 @@ class CacheGeneration(models.Model):
 
     def __str__(self):
         return str(self.value)
+
+
+class ScheduledJobRun(models.Model):
+    """When a scheduled job (`razem.scheduling.SCHEDULE`) was last queued and is next due.
+
+    The row is locked while the scheduler decides, so several scheduler processes
+    (one per app container) never queue the same run twice.
+    """
+
+    name = models.CharField(_("job"), max_length=100, unique=True)
+    last_enqueued_at = models.DateTimeField(_("last queued at"), null=True, blank=True)
+    next_run_at = models.DateTimeField(_("next run at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

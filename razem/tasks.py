@@ -23,3 +23,25 @@ def send_email_task(
         attachments=[tuple(item) for item in attachments or []],
         reply_to=reply_to,
     )
+
+
+def apply_retention() -> dict[str, int]:
+    """Run every app's retention rules (hook `razem_retention`); return the counts.
+
+    Each hook is `fn() -> dict[str, int]` and runs in its own transaction, so one
+    app's failure never leaves another's work half done.
+    """
+    from django.db import transaction
+    from wagtail import hooks
+
+    counts: dict[str, int] = {}
+    for fn in hooks.get_hooks("razem_retention"):
+        with transaction.atomic():
+            counts.update(fn())
+    return counts
+
+
+@task()
+def apply_retention_task() -> dict[str, int]:
+    """The daily RODO retention job (queued by `razem.scheduling`)."""
+    return apply_retention()

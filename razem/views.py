@@ -1,6 +1,8 @@
 """Site-wide views: health check, robots.txt, error pages, search, page PDFs."""
 
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import i18n
@@ -47,9 +49,19 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """A self-contained 500 page: no database, no context processors that may fail."""
+    """A self-contained error page: no database, no context processors that may fail.
+
+    When the database cannot be reached (restart, failover, a lock that did not come
+    free), the visitor gets a polite 503 with `Retry-After` instead of a 500: Django
+    calls this handler inside its `except` block, so the exception is at hand.
+    """
     from django.template import loader
 
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        response = HttpResponse(loader.get_template("503.html").render({}), status=503)
+        response["Retry-After"] = "30"
+        response["Cache-Control"] = "no-store"
+        return response
     template = loader.get_template("500.html")
     return HttpResponse(template.render({}), status=500)
 

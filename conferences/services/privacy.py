@@ -1,7 +1,10 @@
 """Personal data of participants is kept only as long as needed (RODO).
 
-Dietary and accessibility needs (special-category data) are erased 30 days after the
-conference; names and e-mail addresses after `RAZEM_PARTICIPANT_RETENTION_DAYS`.
+Dietary and accessibility needs (special-category data, asked only with explicit
+consent) are erased once the conference is over (`RAZEM_SPECIAL_NEEDS_KEPT_DAYS` after
+its last day, default 0: the next daily run); names and e-mail addresses after
+`RAZEM_PARTICIPANT_RETENTION_DAYS`. The daily `retention` job
+(`razem.scheduling`) runs both.
 Counts, statuses, fees and attendance stay for the association's records.
 """
 
@@ -13,16 +16,15 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-NEEDS_KEPT_DAYS = 30
 ANONYMOUS_DOMAIN = "anonymised.invalid"
 
 
 def erase_special_needs(today: datetime.date | None = None) -> int:
-    """Clear dietary/accessibility needs of conferences over for 30 days."""
+    """Clear dietary/accessibility needs of conferences that are over."""
     from ..models import Registration
 
     today = today or timezone.localdate()
-    cutoff = today - datetime.timedelta(days=NEEDS_KEPT_DAYS)
+    cutoff = today - datetime.timedelta(days=settings.RAZEM_SPECIAL_NEEDS_KEPT_DAYS)
     return (
         Registration.objects.filter(conference__end_date__lt=cutoff)
         .exclude(special_needs="", special_needs_consent=False)

@@ -297,6 +297,18 @@ RAZEM_MAX_POPULATION = int(os.environ.get("RAZEM_MAX_POPULATION", "50000"))
 RAZEM_PARTICIPANT_RETENTION_DAYS = int(
     os.environ.get("RAZEM_PARTICIPANT_RETENTION_DAYS", str(365 * 2))
 )
+# Special-category answers (diet, accessibility) go this many days after the conference.
+RAZEM_SPECIAL_NEEDS_KEPT_DAYS = int(
+    os.environ.get("RAZEM_SPECIAL_NEEDS_KEPT_DAYS", "0")
+)
+# Representatives' data on decided (accepted or rejected) applications.
+RAZEM_APPLICATION_RETENTION_DAYS = int(
+    os.environ.get("RAZEM_APPLICATION_RETENTION_DAYS", "365")
+)
+# Messages sent through the contact form.
+RAZEM_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("RAZEM_CONTACT_RETENTION_DAYS", "365")
+)
 
 # Content-Security-Policy: no inline script anywhere on the public site.
 RAZEM_CSP = (

@@ -6,7 +6,7 @@ from conferences.services.privacy import anonymise_participants, erase_special_n
 
 
 class Command(BaseCommand):
-    """Erase needs after 30 days and personal data after the retention period."""
+    """Erase needs after the conference and personal data after the retention period."""
 
     help = "Erase participants' needs and, after the retention period, their data."
 
