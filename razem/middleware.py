@@ -1,6 +1,7 @@
 """Site-wide middleware: language, anonymous page cache, security headers, visits."""
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -153,4 +154,32 @@ class VisitCounterMiddleware:
         from .visits import record_visit
 
         record_visit(request, response)
+        return response
+
+
+class SlidingSessionMiddleware:
+    """Keep an active session alive without writing it on every request.
+
+    Sessions end after `SESSION_COOKIE_AGE` of inactivity. Django's
+    `SESSION_SAVE_EVERY_REQUEST` would do that with one UPDATE per request; this
+    refreshes the expiry at most once every `SESSION_REFRESH_SECONDS` (60), which
+    changes the idle limit by at most that much. Goes after SessionMiddleware.
+    """
+
+    KEY = "_razem_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty() or session.modified:
+            return response
+        if response.status_code >= 500:
+            return response
+        now = int(time.time())
+        seen = session.get(self.KEY, 0)
+        if now - seen >= settings.SESSION_REFRESH_SECONDS:
+            session[self.KEY] = now
         return response

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "razem.middleware.VisitCounterMiddleware",
     "razem.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "razem.middleware.SlidingSessionMiddleware",
     "razem.middleware.SiteLanguageMiddleware",  # Polish unless English is chosen
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -239,7 +240,10 @@ MFA_TOTP_ISSUER = "RAZEM"
 
 # Sessions end after 2 hours without a request: every request renews the expiry.
 SESSION_COOKIE_AGE = 60 * 60 * 2
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle sessions end after SESSION_COOKIE_AGE; activity refreshes the expiry at most
+# once a minute (razem.middleware.SlidingSessionMiddleware), not on every request.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

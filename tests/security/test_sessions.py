@@ -54,7 +54,9 @@ def member(db):
 
 @pytest.mark.django_db
 def test_settings_end_idle_sessions_after_two_hours():
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    # Idle expiry: SlidingSessionMiddleware refreshes the expiry once a minute.
+    assert "razem.middleware.SlidingSessionMiddleware" in settings.MIDDLEWARE
+    assert settings.SESSION_REFRESH_SECONDS <= 60
     assert 30 * 60 <= settings.SESSION_COOKIE_AGE <= 4 * 60 * 60
     assert settings.SESSION_COOKIE_HTTPONLY is True
     assert settings.ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE is True
@@ -98,6 +100,29 @@ def test_activity_keeps_a_session_alive(client, member):
         for number in range(1, 4):
             clock.move_to(start + step * number)
             assert is_logged_in(client), f"logged out after {number} active steps"
+
+
+@pytest.mark.django_db
+def test_activity_refreshes_the_expiry_at_most_once_a_minute(client, member):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as clock:
+        assert log_in(client, member).status_code == 302
+        key = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+        def expiry():
+            return Session.objects.get(session_key=key).expire_date
+
+        clock.move_to(start + datetime.timedelta(seconds=30))
+        assert is_logged_in(client)
+        first = expiry()
+        clock.move_to(start + datetime.timedelta(seconds=50))
+        assert is_logged_in(client)
+        assert expiry() == first  # no write within the minute
+        clock.move_to(start + datetime.timedelta(seconds=100))
+        assert is_logged_in(client)
+        assert expiry() == start + datetime.timedelta(
+            seconds=100 + settings.SESSION_COOKIE_AGE
+        )
 
 
 @pytest.mark.django_db
