@@ -1,7 +1,9 @@
 """E-mail: rendered in the recipient's language, plain text plus HTML, sent by a task.
 
-Services call `queue_email(...)` inside their transaction; the message is enqueued on
-the django-tasks queue only after commit, so rolled-back work never e-mails anyone.
+Services call `queue_email(...)` inside their transaction. With the database task
+backend (production) the task row is written in that same transaction (an outbox:
+it commits or rolls back with the work); with any other backend the message is
+enqueued after commit. Either way rolled-back work never e-mails anyone.
 """
 
 import base64
@@ -63,8 +65,9 @@ def queue_email(
         (name, base64.b64encode(data).decode("ascii"), mimetype)
         for name, data, mimetype in attachments or []
     ]
-    transaction.on_commit(
-        lambda: send_email_task.enqueue(
+
+    def enqueue():
+        send_email_task.enqueue(
             recipients=list(recipients),
             template_prefix=template_prefix,
             context=context,
@@ -72,4 +75,19 @@ def queue_email(
             attachments=encoded,
             reply_to=reply_to,
         )
-    )
+
+    if _queue_is_in_the_database() and transaction.get_connection().in_atomic_block:
+        # Transactional outbox: the task row commits or rolls back with the work, so
+        # a crash right after the commit loses no e-mail and a rollback sends none.
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)
+
+
+def _queue_is_in_the_database() -> bool:
+    """True when the task queue is a table of the default database (django-tasks-db)."""
+    from django_tasks_db import DatabaseBackend
+
+    from .tasks import send_email_task
+
+    return isinstance(send_email_task.get_backend(), DatabaseBackend)
