@@ -9,3 +9,24 @@ def send_conference_reminders_task() -> int:
     from .services.reminders import send_conference_reminders
 
     return send_conference_reminders()
+
+
+@task()
+def registration_received_task(registration_ids: list[int], registrant_id: int) -> None:
+    """Build and queue the e-mails of one submission (queued inside its transaction)."""
+    from django.contrib.auth import get_user_model
+
+    from .models import Registration
+    from .services import notifications
+
+    registrations = list(
+        Registration.objects.filter(pk__in=registration_ids)
+        .select_related("conference")
+        .order_by("pk")
+    )
+    if not registrations:
+        return
+    registrant = get_user_model().objects.get(pk=registrant_id)
+    notifications.registration_received(
+        registrations[0].conference, registrations, registrant
+    )

@@ -66,28 +66,28 @@ def queue_email(
         for name, data, mimetype in attachments or []
     ]
 
-    def enqueue():
-        send_email_task.enqueue(
-            recipients=list(recipients),
-            template_prefix=template_prefix,
-            context=context,
-            language=language,
-            attachments=encoded,
-            reply_to=reply_to,
-        )
-
-    if _queue_is_in_the_database() and transaction.get_connection().in_atomic_block:
-        # Transactional outbox: the task row commits or rolls back with the work, so
-        # a crash right after the commit loses no e-mail and a rollback sends none.
-        enqueue()
-    else:
-        transaction.on_commit(enqueue)
+    enqueue_with_transaction(
+        send_email_task,
+        recipients=list(recipients),
+        template_prefix=template_prefix,
+        context=context,
+        language=language,
+        attachments=encoded,
+        reply_to=reply_to,
+    )
 
 
-def _queue_is_in_the_database() -> bool:
-    """True when the task queue is a table of the default database (django-tasks-db)."""
+def enqueue_with_transaction(task, **kwargs) -> None:
+    """Queue `task` so that it happens if and only if the current transaction commits.
+
+    With the database task queue the row is written inside the transaction (a
+    transactional outbox: a crash right after the commit loses nothing, a rollback
+    queues nothing); with other backends it is enqueued after commit.
+    """
     from django_tasks_db import DatabaseBackend
 
-    from .tasks import send_email_task
-
-    return isinstance(send_email_task.get_backend(), DatabaseBackend)
+    in_database = isinstance(task.get_backend(), DatabaseBackend)
+    if in_database and transaction.get_connection().in_atomic_block:
+        task.enqueue(**kwargs)
+    else:
+        transaction.on_commit(lambda: task.enqueue(**kwargs))

@@ -7,7 +7,6 @@ slot in order of arrival, all in one transaction.
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -24,7 +23,6 @@ from ..exceptions import (
     RegistrationClosed,
     RegistrationRefused,
 )
-from . import notifications
 from .locking import busy_as_domain_error, lock_capacity
 
 
@@ -290,12 +288,17 @@ def _register_locked(conference, centre, user, participants) -> list:
             raise RegistrationRefused(
                 _("This registration conflicts with an existing one.")
             ) from error
-        # Building the e-mails (calendar files, URLs) waits until after commit, so
-        # the capacity rows are held only for the counting and the inserts.
-        transaction.on_commit(
-            partial(
-                notifications.registration_received, conference, registrations, user
-            )
+        # One small task row written in this transaction (an outbox); the worker
+        # builds the e-mails (calendar files, URLs), so the capacity rows are held
+        # only for the counting and the inserts.
+        from razem.mail import enqueue_with_transaction
+
+        from ..tasks import registration_received_task
+
+        enqueue_with_transaction(
+            registration_received_task,
+            registration_ids=[r.pk for r in registrations],
+            registrant_id=user.pk,
         )
         from razem.cache import invalidate_pages
 
