@@ -5,6 +5,7 @@ stable order, count what is taken, then give each participant a place or a waiti
 slot in order of arrival, all in one transaction.
 """
 
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -208,11 +209,14 @@ def allocate_workshops(registration, workshop_ids, workshops, taken: dict, now):
     return choices
 
 
-def _create_registration(conference, centre, user, person, *, member, status, now):
+def _create_registration(
+    conference, centre, user, person, *, member, status, now, batch
+):
     from ..models import Registration
 
     return Registration.objects.create(
         conference=conference,
+        batch=batch,
         centre=centre,
         registered_by=user,
         first_name=person.first_name.strip(),
@@ -243,6 +247,7 @@ def _place_participants(conference, centre, user, participants, workshops, membe
         RegistrationStatus.CONFIRMED if member else RegistrationStatus.PENDING
     )
     registrations = []
+    batch = uuid.uuid4()  # one submission: every participant sent in one form
     for person in participants:
         status = (
             holding_status
@@ -252,8 +257,9 @@ def _place_participants(conference, centre, user, participants, workshops, membe
         if status != RegistrationStatus.WAITING:
             taken += 1
         registration = _create_registration(
-            conference, centre, user, person, member=member, status=status, now=now
-        )
+            conference, centre, user, person,
+            member=member, status=status, now=now, batch=batch,
+        )  # fmt: skip
         registration.chosen_workshops = allocate_workshops(
             registration, person.workshop_ids, workshops, workshop_taken, now
         )

@@ -66,3 +66,15 @@ def test_the_task_builds_the_confirmation_with_calendar_files(
     message = mail.outbox[0]
     assert message.to == [rep.email]
     assert len([a for a in message.attachments if a[0].endswith(".ics")]) == 2
+
+
+def test_one_submission_shares_one_batch(conference, centre, rep):
+    register_participants(
+        conference=conference, centre=centre, user=rep,
+        participants=[participant(6), participant(7)],
+    )  # fmt: skip
+    register_participants(
+        conference=conference, centre=centre, user=rep, participants=[participant(8)]
+    )
+    batches = list(Registration.objects.order_by("pk").values_list("batch", flat=True))
+    assert batches[0] == batches[1] != batches[2]
