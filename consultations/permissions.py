@@ -29,7 +29,7 @@ def can_discuss(user) -> bool:
 
 def can_manage_opinion(user, opinion) -> bool:
     """True for association staff who may publish the opinion page."""
-    if not (user.is_authenticated and user.is_active):
+    if not can_manage_opinions(user):  # cheap, and cached for the request
         return False
     return opinion.permissions_for_user(user).can_publish()
 
