@@ -5,6 +5,7 @@ from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -295,9 +296,14 @@ class ConferencePage(ContentPageMixin, Page):
         for session in sessions:
             for speaker in session.speakers.all():
                 speakers.setdefault(speaker.pk, speaker)
-        context["speakers"] = sorted(speakers.values(), key=lambda s: s.name)
+        speakers = sorted(speakers.values(), key=lambda s: s.name)
+        # Photos and their renditions in two queries, not one per speaker.
+        prefetch_related_objects(speakers, "photo__renditions")
+        context["speakers"] = speakers
         context["documents"] = self.documents.select_related("document")
-        context["gallery_images"] = self.gallery_images.select_related("image")
+        context["gallery_images"] = self.gallery_images.select_related(
+            "image"
+        ).prefetch_related("image__renditions")
         context["occupancy"] = conference_occupancy(self)
         context["registration_state"] = self.registration_state()
         return context
