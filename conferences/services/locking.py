@@ -15,10 +15,10 @@ from ..choices import SessionKind
 from ..exceptions import CapacityBusy
 
 # Each attempt waits at most this long for the capacity rows (PostgreSQL); with the
-# retries in `registration.LOCK_ATTEMPTS` a person facing a lock held elsewhere hears
-# "try again" after about 4 s in all, while a burst of registrations queued behind
-# each other gets a second chance instead of an error.
-LOCK_WAIT_MS = 2000
+# retries in `registration.register_participants` a person facing a lock held
+# elsewhere hears "try again" after about 3 s in all, while a burst of registrations
+# queued behind each other keeps waiting as long as the queue moves.
+LOCK_WAIT_MS = 1500
 
 # SQLSTATE codes: lock_not_available, deadlock_detected, query_canceled (statement
 # timeout); SQLite reports a busy database in the message only.

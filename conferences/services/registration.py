@@ -5,6 +5,7 @@ stable order, count what is taken, then give each participant a place or a waiti
 slot in order of arrival, all in one transaction.
 """
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -273,7 +274,12 @@ def _place_participants(conference, centre, user, participants, workshops, membe
     return registrations
 
 
+# A lock wait that times out is retried. When registrations of the conference were
+# written meanwhile, the queue is moving (a rush of centres): wait again, for at most
+# RUSH_PATIENCE_SECONDS in all. When nothing moved, the lock is held elsewhere: after
+# LOCK_ATTEMPTS such waits (about 3 s with locking.LOCK_WAIT_MS) say "try again".
 LOCK_ATTEMPTS = 2
+RUSH_PATIENCE_SECONDS = 20
 
 
 def _register_locked(conference, centre, user, participants) -> list:
@@ -319,19 +325,38 @@ def register_participants(
 
     The person must belong to the centre. Refuses outside the registration window,
     above the per-centre limit, with overlapping or unknown workshops and for people
-    already registered. A lock wait that times out is retried once (nothing was
-    written), then becomes `CapacityBusy`. E-mails (confirmation with .ics files,
+    already registered. A lock wait that times out is retried (nothing was written)
+    while other registrations go through, then becomes `CapacityBusy`. E-mails (confirmation with .ics files,
     waiting list) go out after commit.
     """
     if not belongs_to_centre(user, centre):
         raise NotAllowed(_("You can register only people of your own centre."))
     check_participants(conference, participants)
-    for attempt in range(1, LOCK_ATTEMPTS + 1):
+    give_up_at = time.monotonic() + RUSH_PATIENCE_SECONDS
+    progress = _progress_marker(conference.pk)
+    idle_waits = 0
+    while True:
         try:
             registrations = _register_locked(conference, centre, user, participants)
         except CapacityBusy:
-            if attempt == LOCK_ATTEMPTS:
+            now_progress = _progress_marker(conference.pk)
+            if now_progress == progress:
+                idle_waits += 1
+            progress = now_progress
+            if idle_waits >= LOCK_ATTEMPTS or time.monotonic() >= give_up_at:
                 raise
         else:
             return RegistrationResult(registrations=registrations)
-    raise CapacityBusy  # pragma: no cover - the loop returns or raises
+
+
+def _progress_marker(conference_pk: int):
+    """What changes whenever a registration of the conference is written."""
+    from django.db.models import Count, Max
+
+    from ..models import Registration
+
+    return tuple(
+        Registration.objects.filter(conference_id=conference_pk)
+        .aggregate(count=Count("pk"), changed=Max("updated_at"))
+        .values()
+    )
