@@ -455,6 +455,14 @@ def _set_language(world):
     )
 
 
+@scenario("not-found-page")
+def _not_found(world):
+    return Scenario(
+        get("/nie-ma-takiej-strony/", status=404),
+        grow=lambda n: _standard_pages(world, n),
+    )
+
+
 @scenario("sitemap.xml")
 def _sitemap(world):
     def grow(n):
