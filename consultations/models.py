@@ -407,6 +407,9 @@ class OpinionPage(ContentPageMixin, Page):
 class OpinionEvent(models.Model):
     """One state change of an opinion: the public timeline and the staff history."""
 
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
+
     opinion = models.ForeignKey(
         OpinionPage,
         verbose_name=_("opinion"),
@@ -453,6 +456,9 @@ class Signature(models.Model):
     Withdrawn signatures stay for the record; the database allows one active
     signature per centre and opinion.
     """
+
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
 
     opinion = models.ForeignKey(
         OpinionPage,
@@ -510,6 +516,9 @@ class Comment(models.Model):
     moderator's reason.
     """
 
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
+
     opinion = models.ForeignKey(
         OpinionPage,
         verbose_name=_("opinion"),
@@ -565,6 +574,9 @@ class Comment(models.Model):
 
 class Reminder(models.Model):
     """A deadline reminder sent to a centre; makes the reminder job idempotent."""
+
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
 
     opinion = models.ForeignKey(
         OpinionPage,

@@ -43,6 +43,9 @@ class RegistrationQuerySet(models.QuerySet):
 class Registration(models.Model):
     """One participant registered for a conference by their centre."""
 
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
+
     conference = models.ForeignKey(
         "conferences.ConferencePage",
         verbose_name=_("conference"),
@@ -179,6 +182,9 @@ class Registration(models.Model):
 
 class WorkshopChoice(models.Model):
     """A participant's choice of one workshop, with its own place or waiting slot."""
+
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
 
     registration = models.ForeignKey(
         Registration,
