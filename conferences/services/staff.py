@@ -41,6 +41,9 @@ def approve_registration(registration, user):
         )
         log(instance=registration, action="conferences.approve", user=user, data={})
         notifications.approved(conference, registration)
+        from razem.cache import invalidate_pages
+
+        transaction.on_commit(invalidate_pages)  # occupancy shows pending places
     return registration
 
 
