@@ -6,11 +6,13 @@ applications.
 """
 
 from django.contrib import messages
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.views.generic import InspectView
+from wagtail.admin.views.generic import DeleteView, InspectView
 
 from .choices import ApplicationStatus
 from .exceptions import MembersError
@@ -148,3 +150,27 @@ class RejectApplicationView(ApplicationDecisionView):
             _("The application of %(centre)s has been rejected.")
             % {"centre": self.object.centre_name},
         )
+
+
+class CentreDeleteView(DeleteView):
+    """Deleting a centre with registrations or co-signatures is refused politely.
+
+    Those records are kept for the association's documentation (and are not in
+    Wagtail's reference index, so the generic view would not see them): the centre
+    gets the status "former member" instead.
+    """
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "This centre cannot be deleted: its conference registrations or "
+                    "co-signatures are part of the association's records. Set its "
+                    "status to “former member” instead."
+                ),
+            )
+            return redirect(self.edit_url_name, self.object.pk)

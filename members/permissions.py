@@ -16,10 +16,18 @@ def membership_of(user):
     """The person's centre membership, or None (anonymous, or no centre)."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.membership
-    except Exception:  # noqa: BLE001 - RelatedObjectDoesNotExist of the one-to-one
-        return None
+    cache = user._state.fields_cache
+    if "membership" not in cache:
+        # One query for the membership, its centre and gmina (every member page needs
+        # them), kept where `user.membership` itself would keep it.
+        from .models import Membership
+
+        cache["membership"] = (
+            Membership.objects.select_related("centre__municipality")
+            .filter(user_id=user.pk)
+            .first()
+        )
+    return cache["membership"]
 
 
 def belongs_to_centre(user, centre) -> bool:

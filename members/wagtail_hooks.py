@@ -20,6 +20,7 @@ from .admin_views import (
     APPLICATION_FIELDS,
     AcceptApplicationView,
     ApplicationInspectView,
+    CentreDeleteView,
     RejectApplicationView,
 )
 from .choices import VOIVODESHIPS, ApplicationStatus
@@ -151,6 +152,7 @@ class CentreViewSet(SelectRelatedViewSet):
     }
     export_filename = "osrodki-czlonkowskie"
     copy_view_enabled = False
+    delete_view_class = CentreDeleteView
     panels = [
         MultiFieldPanel(
             [

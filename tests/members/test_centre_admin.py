@@ -129,3 +129,26 @@ def test_municipality_admin_lists_and_filters(client, admin_user):
     ).content.decode()
     assert "Radomsko" in html
     assert "Wyśmierzyce" not in html
+
+
+@pytest.mark.django_db
+def test_a_centre_with_records_is_not_deleted_but_explained(
+    client, admin_user, home_page
+):
+    from conferences.services.registration import register_participants
+    from tests.factories.conferences import make_conference, participant
+    from tests.factories.members import representative
+
+    centre = CentreFactory(name="Ośrodek z historią")
+    register_participants(
+        conference=make_conference(), centre=centre, user=representative(centre),
+        participants=[participant(1)],
+    )  # fmt: skip
+    client.force_login(admin_user)
+    response = client.post(f"{ADMIN}delete/{centre.pk}/", follow=True)
+    assert response.status_code == 200
+    assert Centre.objects.filter(pk=centre.pk).exists()
+    assert "nie można usunąć" in response.content.decode().lower()
+    empty = CentreFactory(name="Ośrodek bez historii")
+    client.post(f"{ADMIN}delete/{empty.pk}/")
+    assert not Centre.objects.filter(pk=empty.pk).exists()
