@@ -23,6 +23,13 @@ function initCookieNotice() {
     notice.setAttribute("data-dismissed", "");
     return;
   }
+  // The notice's height is kept free at the bottom when the focus scrolls (site.css).
+  new ResizeObserver(() => {
+    document.documentElement.style.setProperty(
+      "--cookie-notice-height",
+      `${notice.offsetHeight}px`,
+    );
+  }).observe(notice);
   const button = notice.querySelector("[data-cookie-notice-dismiss]");
   if (!button) return;
   button.hidden = false;
