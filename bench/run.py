@@ -122,14 +122,17 @@ def prepare(env: dict) -> dict:
     return json.loads(line.removeprefix("BENCH-URLS "))
 
 
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+
+
 def start_server(env: dict, port: int) -> subprocess.Popen:
-    """gunicorn with two workers, production settings, on 127.0.0.1 only."""
+    """gunicorn (BENCH_WORKERS, default 2), production settings, 127.0.0.1 only."""
     log(f"gunicorn on 127.0.0.1:{port}")
     server = subprocess.Popen(
         [
             str(Path(PYTHON).parent / "gunicorn"),
             "razem.wsgi",
-            "--workers=2",
+            f"--workers={WORKERS}",
             f"--bind=127.0.0.1:{port}",
             "--log-level=warning",
         ],

@@ -10,8 +10,11 @@ generation is then read from a one-row table in the database on each request, wh
 costs one primary-key lookup and is still far cheaper than rendering a page.
 """
 
+import threading
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import DatabaseError
 from django.db.models import F
 
@@ -34,7 +37,33 @@ def _database_generation() -> int:
     return next(iter(value), 1)
 
 
+# Within one request the generation is read once (the page cache, the navigation,
+# the site lookup and the app panels all ask); outside requests it is never memoised.
+_request_memo = threading.local()
+
+
+def _request_started(**kwargs):
+    _request_memo.active, _request_memo.value = True, None
+
+
+def _request_finished(**kwargs):
+    _request_memo.active, _request_memo.value = False, None
+
+
+request_started.connect(_request_started, dispatch_uid="razem-generation-memo-start")
+request_finished.connect(_request_finished, dispatch_uid="razem-generation-memo-end")
+
+
 def current_generation() -> int:
+    """Return the current cache generation (read once per request)."""
+    if getattr(_request_memo, "active", False):
+        if _request_memo.value is None:
+            _request_memo.value = _read_generation()
+        return _request_memo.value
+    return _read_generation()
+
+
+def _read_generation() -> int:
     """Return the current cache generation, starting it at 1 when absent."""
     if not cache_is_shared():
         return _database_generation()
@@ -73,6 +102,8 @@ def store_page(key: str, generation: int, response, seconds: int) -> None:
 def invalidate_pages() -> None:
     """Make every cached anonymous page stale, in every process."""
     from .models import CacheGeneration
+
+    _request_memo.value = None
 
     try:
         updated = CacheGeneration.objects.filter(pk=1).update(value=F("value") + 1)

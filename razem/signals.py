@@ -31,10 +31,21 @@ def _invalidate_on_page_delete(sender, instance, **kwargs):
 
 @receiver(post_save, dispatch_uid="razem-cache-settings-save")
 def _invalidate_on_settings_save(sender, instance, **kwargs):
-    """The association's data is in every page's header and footer."""
+    """The association's data is in every page's header and footer; sites are
+    remembered per generation by `SiteLookupCacheMiddleware`."""
+    from wagtail.models import Site
+
     from .models import AssociationSettings
 
-    if isinstance(instance, AssociationSettings):
+    if isinstance(instance, (AssociationSettings, Site)):
+        transaction.on_commit(invalidate_pages)
+
+
+@receiver(post_delete, dispatch_uid="razem-cache-site-delete")
+def _invalidate_on_site_delete(sender, instance, **kwargs):
+    from wagtail.models import Site
+
+    if isinstance(instance, Site):
         transaction.on_commit(invalidate_pages)
 
 

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "razem.middleware.VisitCounterMiddleware",
     "razem.middleware.AnonymousPageCacheMiddleware",
+    "razem.middleware.SiteLookupCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "razem.middleware.SlidingSessionMiddleware",
     "razem.middleware.SiteLanguageMiddleware",  # Polish unless English is chosen
