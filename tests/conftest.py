@@ -66,10 +66,14 @@ def _clear_cache():
     """
     from django.contrib.contenttypes.models import ContentType
 
+    from razem.cache import _request_memo
+
     ContentType.objects.clear_cache()
     cache.clear()
+    _request_memo.__dict__.clear()  # the per-request generation memo of this thread
     yield
     cache.clear()
+    _request_memo.__dict__.clear()
 
 
 @pytest.fixture
