@@ -242,6 +242,8 @@ def centre_panel(request, membership):
         .select_related("conference")
         .order_by("conference__start_date", "last_name")[:20]
     )
+    from .services.occupancy import upcoming_conference
+
     upcoming, occupancy = upcoming_conference()
     return {
         "template": "conferences/includes/centre_panel.html",
@@ -252,38 +254,11 @@ def centre_panel(request, membership):
     }
 
 
-def upcoming_conference():
-    """The next public conference and its occupancy: (page, Occupancy) or (None, None).
-
-    Shared by every visitor, so it is cached under the page-cache generation, which
-    every publish, registration and cancellation bumps: never stale, and "Mój
-    ośrodek" and the home page skip three queries on most requests.
-    """
-    from django.core.cache import cache
-
-    from razem.cache import current_generation
-
-    from .services.occupancy import conference_occupancy
-
-    today = timezone.localdate()
-    key = f"razem:conferences:upcoming:{current_generation()}:{today.isoformat()}"
-    found = cache.get(key)
-    if found is None:
-        page = (
-            ConferencePage.objects.live()
-            .public()
-            .filter(end_date__gte=today)
-            .order_by("start_date")
-            .first()
-        )
-        found = (page, conference_occupancy(page) if page else None)
-        cache.set(key, found, 600)
-    return found
-
-
 @hooks.register("razem_home_panels")
 def home_panel(request):
     """Home page: the next conference with its registration state."""
+    from .services.occupancy import upcoming_conference
+
     conference, occupancy = upcoming_conference()
     if conference is None:
         return None

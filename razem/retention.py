@@ -8,7 +8,23 @@ expired sessions.
 import datetime
 
 from django.conf import settings
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
+
+ANONYMOUS_DOMAIN = "anonymised.invalid"
+
+
+def numbered(prefix: str):
+    """SQL for `<prefix><pk>`, e.g. "#123": an anonymised name that stays unique."""
+    return Concat(Value(prefix), Cast(F("pk"), CharField()))
+
+
+def anonymous_email():
+    """SQL for `anonim-<pk>@anonymised.invalid`: a unique address nobody receives."""
+    return Concat(
+        Value("anonim-"), Cast(F("pk"), CharField()), Value(f"@{ANONYMOUS_DOMAIN}")
+    )
 
 
 def purge_contact_messages(

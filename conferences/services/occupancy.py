@@ -90,3 +90,33 @@ def workshop_occupancy(conference) -> list[tuple]:
         (w, Occupancy(capacity=w.capacity, taken=w.taken, waiting=w.waiting_count))
         for w in workshops
     ]
+
+
+def upcoming_conference():
+    """The next public conference and its occupancy: (page, Occupancy) or (None, None).
+
+    Shared by every visitor, so it is cached under the page-cache generation, which
+    every publish, registration and cancellation bumps: never stale, and "Mój
+    ośrodek" and the home page skip three queries on most requests.
+    """
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from razem.cache import current_generation
+
+    from ..models import ConferencePage
+
+    today = timezone.localdate()
+    key = f"razem:conferences:upcoming:{current_generation()}:{today.isoformat()}"
+    found = cache.get(key)
+    if found is None:
+        page = (
+            ConferencePage.objects.live()
+            .public()
+            .filter(end_date__gte=today)
+            .order_by("start_date")
+            .first()
+        )
+        found = (page, conference_occupancy(page) if page else None)
+        cache.set(key, found, 600)
+    return found

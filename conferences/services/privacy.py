@@ -12,11 +12,9 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 
-ANONYMOUS_DOMAIN = "anonymised.invalid"
+from razem.retention import anonymous_email, numbered
 
 
 def erase_special_needs(today: datetime.date | None = None) -> int:
@@ -43,12 +41,8 @@ def anonymise_participants(today: datetime.date | None = None) -> int:
             conference__end_date__lt=cutoff, anonymised_at__isnull=True
         ).update(
             first_name="Uczestnik",
-            last_name=Concat(Value("#"), Cast(F("pk"), CharField())),
-            email=Concat(
-                Value("anonim-"),
-                Cast(F("pk"), CharField()),
-                Value(f"@{ANONYMOUS_DOMAIN}"),
-            ),
+            last_name=numbered("#"),
+            email=anonymous_email(),
             position="",
             remarks="",
             special_needs="",

@@ -326,8 +326,9 @@ def register_participants(
     The person must belong to the centre. Refuses outside the registration window,
     above the per-centre limit, with overlapping or unknown workshops and for people
     already registered. A lock wait that times out is retried (nothing was written)
-    while other registrations go through, then becomes `CapacityBusy`. E-mails (confirmation with .ics files,
-    waiting list) go out after commit.
+    while other registrations go through, then becomes `CapacityBusy`. The e-mails
+    (confirmation with .ics files, waiting list) are queued as one task in the same
+    transaction and built by the worker.
     """
     if not belongs_to_centre(user, centre):
         raise NotAllowed(_("You can register only people of your own centre."))

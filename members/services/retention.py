@@ -13,14 +13,13 @@ they were used or expired.
 import datetime
 
 from django.conf import settings
-from django.db.models import CharField, F, Value
-from django.db.models.functions import Cast, Concat
 from django.utils import timezone
+
+from razem.retention import anonymous_email, numbered
 
 from ..choices import ApplicationStatus
 from ..models import Application, Invitation
 
-ANONYMOUS_DOMAIN = "anonymised.invalid"
 INVITATION_KEPT_DAYS = 90
 
 
@@ -34,10 +33,8 @@ def anonymise_decided_applications(now: datetime.datetime | None = None) -> int:
         anonymised_at__isnull=True,
     ).update(
         first_name="Wnioskodawca",
-        last_name=Concat(Value("#"), Cast(F("pk"), CharField())),
-        email=Concat(
-            Value("anonim-"), Cast(F("pk"), CharField()), Value(f"@{ANONYMOUS_DOMAIN}")
-        ),
+        last_name=numbered("#"),
+        email=anonymous_email(),
         phone="",
         position="",
         message="",

@@ -85,3 +85,8 @@ def test_one_submission_shares_one_batch(conference, centre, rep):
     )
     batches = list(Registration.objects.order_by("pk").values_list("batch", flat=True))
     assert batches[0] == batches[1] != batches[2]
+
+
+def test_the_task_does_nothing_when_the_registrations_are_gone(rep):
+    registration_received_task.call(registration_ids=[987654], registrant_id=rep.pk)
+    assert mail.outbox == []
