@@ -8,10 +8,28 @@ enqueued after commit. Either way rolled-back work never e-mails anyone.
 
 import base64
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+
+
+def absolute_url(path: str, base_url: str | None = None) -> str:
+    """An absolute link for e-mails: the request's base, else `WAGTAILADMIN_BASE_URL`."""
+    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
+    return f"{base}{path}"
+
+
+def page_absolute_url(page) -> str:
+    """A page's address for e-mails and calendar files, also without a request.
+
+    With one site Wagtail gives a relative URL (the site's own hostname, e.g.
+    "localhost" in the demo, is not where people reach it), so it is prefixed with
+    the configured base URL; with several sites Wagtail's full URL is kept.
+    """
+    url = page.get_url() or "/"
+    return url if url.startswith(("http://", "https://")) else absolute_url(url)
 
 
 def render_email(template_prefix: str, context: dict, language: str = "pl"):

@@ -5,6 +5,8 @@ import datetime
 from django.conf import settings
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from razem.mail import page_absolute_url
+
 
 def conference_ics(conference, registration=None) -> bytes:
     """One all-day event spanning the conference; the participant as attendee."""
@@ -32,9 +34,7 @@ def conference_ics(conference, registration=None) -> bytes:
         event.add("location", location)
     if conference.motto:
         event.add("description", conference.motto)
-    url = conference.get_full_url()
-    if url:
-        event.add("url", url)
+    event.add("url", page_absolute_url(conference))
     organizer = vCalAddress(f"mailto:{settings.RAZEM_STAFF_EMAIL}")
     organizer.params["cn"] = vText("RAZEM")
     event["organizer"] = organizer

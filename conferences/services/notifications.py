@@ -4,11 +4,10 @@ Every function takes model instances, builds a JSON-serialisable context and cal
 `razem.mail.queue_email`, which waits for the surrounding transaction to commit.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from razem.mail import queue_email
+from razem.mail import absolute_url, page_absolute_url, queue_email
 
 from .calendar import conference_ics, ics_filename
 
@@ -18,10 +17,6 @@ ICS_MIMETYPE = "text/calendar"
 def _money(amount) -> str:
     """An amount in złoty written the local way (600,00)."""
     return formats.number_format(amount, 2, use_l10n=True)
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def conference_context(conference) -> dict:
@@ -47,13 +42,13 @@ def conference_context(conference) -> dict:
             )
             if p
         ),
-        "url": conference.get_full_url() or _absolute(conference.url_path),
+        "url": page_absolute_url(conference),
         "cancel_until": (
             formats.date_format(timezone.localtime(deadline), "j E Y, H:i")
             if deadline
             else ""
         ),
-        "centre_url": _absolute(reverse("conferences:centre_registrations")),
+        "centre_url": absolute_url(reverse("conferences:centre_registrations")),
     }
 
 

@@ -6,13 +6,9 @@ from django.utils import formats, timezone, translation
 
 from members.choices import CentreStatus, Role
 from members.models import Membership
-from razem.mail import queue_email
+from razem.mail import absolute_url, page_absolute_url, queue_email
 
 from ..models import OpinionPage
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _deadline_text(opinion: OpinionPage, language: str = "pl") -> str:
@@ -29,7 +25,7 @@ def _opinion_context(opinion: OpinionPage) -> dict:
         "subject": opinion.subject,
         "addressee": opinion.addressee,
         "deadline": _deadline_text(opinion),
-        "url": _absolute(opinion.url or "/"),
+        "url": page_absolute_url(opinion),
     }
 
 
@@ -83,7 +79,7 @@ def notify_closed(opinion: OpinionPage) -> None:
                 f"{s.centre.municipality.voivodeship})"
                 for s in signatures
             ],
-            "console_url": _absolute(
+            "console_url": absolute_url(
                 reverse("consultations_admin:opinion", args=[opinion.pk])
             ),
             "sha256": opinion.letter_sha256,

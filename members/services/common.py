@@ -1,16 +1,12 @@
 """Small helpers the members services share: absolute links and audit-log writes."""
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.log_actions import log
 
 from razem.cache import invalidate_pages
+from razem.mail import absolute_url
 
-
-def absolute_url(path: str, base_url: str | None = None) -> str:
-    """An absolute link for e-mails: the request's base, else the configured base URL."""
-    base = (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-    return f"{base}{path}"
+__all__ = ["absolute_url", "audit"]
 
 
 def audit(instance, action: str, user=None, **data) -> None:
