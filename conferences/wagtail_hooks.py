@@ -1,6 +1,7 @@
 """Admin registrations of the conferences app: viewsets, staff pages, panels."""
 
 import django_filters
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -17,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from members.choices import VOIVODESHIPS
 from members.permissions import membership_of
+from razem.cache import invalidate_pages, remembered
 
 from .choices import RegistrationStatus, SessionKind
 from .models import ConferencePage, Registration, Session, Speaker
@@ -108,12 +110,34 @@ class RegistrationIndexView(IndexView):
         )
 
 
+class RegistrationEditView(EditView):
+    """Staff correct a participant's data: "Mój ośrodek" shows the new name at once
+    (its panel is kept under the cache generation)."""
+
+    def save_instance(self):
+        """Save, then bump the generation once the transaction commits."""
+        instance = super().save_instance()
+        transaction.on_commit(invalidate_pages)
+        return instance
+
+
+class RegistrationDeleteView(DeleteView):
+    """A deleted registration leaves the centre's panel at once, too."""
+
+    def delete_action(self):
+        """Delete, then bump the generation once the transaction commits."""
+        super().delete_action()
+        transaction.on_commit(invalidate_pages)
+
+
 class RegistrationViewSet(ModelViewSet):
     """Participants per conference for staff; changes of status go through the
     staff pages (confirm, cancel, check in), which apply the waiting-list rules."""
 
     model = Registration
     index_view_class = RegistrationIndexView
+    edit_view_class = RegistrationEditView
+    delete_view_class = RegistrationDeleteView
     icon = "group"
     menu_label = _("Registrations")
     menu_order = 310
@@ -235,12 +259,24 @@ def centre_panel(request, membership):
         if membership is None:
             return None
     today = timezone.localdate()
-    registrations = list(
-        Registration.objects.of_centre(membership.centre)
-        .active()
-        .filter(conference__end_date__gte=today)
-        .select_related("conference")
-        .order_by("conference__start_date", "last_name")[:20]
+    centre = membership.centre
+
+    def coming_registrations():
+        return list(
+            Registration.objects.of_centre(centre)
+            .active()
+            .filter(conference__end_date__gte=today)
+            .select_related("conference")
+            .only("first_name", "last_name", "status", "conference__title")
+            .order_by("conference__start_date", "last_name")[:20]
+        )
+
+    # Every registration, cancellation and status change bumps the generation.
+    registrations = remembered(
+        "conferences:centre-panel",
+        centre.pk,
+        today.isoformat(),
+        compute=coming_registrations,
     )
     from .services.occupancy import upcoming_conference
 

@@ -30,8 +30,12 @@ from .services.letters import signatories
 
 
 def _rules_url(opinion: OpinionPage) -> str:
-    index = opinion.get_parent().specific
-    return index.url + index.reverse_subpage("discussion_rules")
+    """The index page's rules route, without loading the index: an opinion's
+    address is its index's address plus its own slug."""
+    from .models import OpinionIndexPage
+
+    index_url = opinion.url.removesuffix(f"{opinion.slug}/")
+    return index_url + OpinionIndexPage.get_resolver().reverse("discussion_rules")
 
 
 def _signing_context(request, opinion: OpinionPage) -> dict:
@@ -75,10 +79,11 @@ def _discussion_context(request, opinion: OpinionPage, comment_form=None) -> dic
 
 def opinion_page_context(request, opinion: OpinionPage, comment_form=None) -> dict:
     """Everything the opinion template lists, in a bounded number of queries."""
-    signatures = list(signatories(opinion)) if opinion.is_public else []
+    # Querysets, read only when the template's fragment cache misses.
+    signatures = signatories(opinion) if opinion.is_public else Signature.objects.none()
     context = {
         "signatures": signatures,
-        "events": list(opinion.events.all()),
+        "events": opinion.events.all(),
         "is_manager": can_manage_opinion(request.user, opinion),
         "show_letter": bool(opinion.letter_pdf)
         and can_see_letter(request.user, opinion),

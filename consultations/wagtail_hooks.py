@@ -10,6 +10,8 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from razem.cache import remembered
+
 from . import admin_urls
 from .models import DraftLaw, OpinionPage, Signature
 from .permissions import can_manage_opinion, can_manage_opinions
@@ -164,12 +166,46 @@ def open_opinions_home_panel(request):
 
 @hooks.register("razem_centre_panels")
 def centre_signatures_panel(request, membership):
-    """What the centre has co-signed, and what is open for its signature."""
-    centre = membership.centre
+    """What the centre has co-signed, and what is open for its signature.
+
+    Kept under the cache generation per centre: signing, withdrawing, publishing
+    and state changes bump it; a deadline that passes is filtered out here.
+    """
+    centre_id = membership.centre_id
+    now = timezone.now()
+    signed, open_opinions = remembered(
+        "consultations:centre-panel",
+        centre_id,
+        compute=lambda: _centre_signatures(centre_id),
+    )
+    return {
+        "template": "consultations/includes/centre_panel.html",
+        "order": 40,
+        "signed": signed,
+        "awaiting": [o for o in open_opinions if o.signing_deadline > now][
+            :CENTRE_PANEL_LIMIT
+        ],
+        "is_representative": membership.is_representative,
+    }
+
+
+def _centre_signatures(centre_id: int) -> tuple[list, list]:
+    """The centre's latest co-signatures and the opinions it may still sign.
+
+    Only the columns the panel shows: whole page rows cost more than the queries.
+    """
     signed = list(
         Signature.objects.active()
-        .filter(centre=centre)
+        .filter(centre_id=centre_id)
         .select_related("opinion", "signed_by")
+        .only(
+            "signed_at",
+            "opinion__title",
+            "opinion__url_path",
+            "signed_by__first_name",
+            "signed_by__last_name",
+            "signed_by__email",
+        )
         .order_by("-signed_at")[:CENTRE_PANEL_LIMIT]
     )
     awaiting = list(
@@ -177,15 +213,12 @@ def centre_signatures_panel(request, membership):
         .open_for_signing(timezone.now())
         .exclude(
             Exists(
-                Signature.objects.active().filter(centre=centre, opinion=OuterRef("pk"))
+                Signature.objects.active().filter(
+                    centre_id=centre_id, opinion=OuterRef("pk")
+                )
             )
         )
-        .order_by("signing_deadline")[:CENTRE_PANEL_LIMIT]
+        .only("title", "url_path", "signing_deadline")
+        .order_by("signing_deadline")[: CENTRE_PANEL_LIMIT * 2]
     )
-    return {
-        "template": "consultations/includes/centre_panel.html",
-        "order": 40,
-        "signed": signed,
-        "awaiting": awaiting,
-        "is_representative": membership.is_representative,
-    }
+    return signed, awaiting

@@ -126,3 +126,18 @@ def mark_cacheable(response, seconds: int | None = None):
         settings.RAZEM_PAGE_CACHE_SECONDS if seconds is None else seconds
     )
     return response
+
+
+def remembered(name: str, *parts, compute, seconds: int = 600):
+    """`compute()`'s value, kept in the cache under the current generation.
+
+    For data that changes only through something that bumps the generation
+    (publishing, a registration, a co-signature, a settings change): such an entry
+    is never stale. `name` and `parts` make the key; `compute` must not return None.
+    """
+    key = ":".join(["razem", name, str(current_generation()), *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value

@@ -1,5 +1,6 @@
 """Site-wide page types, the association's settings and the visit counter."""
 
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -9,11 +10,11 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .cache import mark_cacheable
+from .cache import current_generation, mark_cacheable
 
 
 class CachedPageMixin:
@@ -209,6 +210,29 @@ class AssociationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("association settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The settings for the request's site, remembered per cache generation.
+
+        Every page's header and footer reads them; saving them bumps the generation
+        (`razem.signals`). `for_site` (the admin's form, the letter PDF) always reads
+        the database.
+        """
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = f"razem:association-settings:{current_generation()}:{site.pk}"
+        instance = cache.get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            cache.set(key, instance, 600)
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
 
 
 class VisitCount(models.Model):

@@ -1,7 +1,8 @@
 """Signal receivers that keep the anonymous page cache and the search index honest."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import (
@@ -26,6 +27,43 @@ for _signal in (page_published, page_unpublished, post_page_move, page_slug_chan
 @receiver(post_delete, dispatch_uid="razem-cache-page-delete")
 def _invalidate_on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
+        transaction.on_commit(invalidate_pages)
+
+
+@receiver(post_save, dispatch_uid="razem-cache-restriction-save")
+@receiver(post_delete, dispatch_uid="razem-cache-restriction-delete")
+def _invalidate_on_view_restriction(sender, instance, **kwargs):
+    """A page made private (or public again): no cached copy or remembered route
+    (`razem.routing`) may outlive the change."""
+    from wagtail.models import PageViewRestriction
+
+    if isinstance(instance, PageViewRestriction):
+        transaction.on_commit(invalidate_pages)
+
+
+@receiver(m2m_changed, dispatch_uid="razem-cache-permissions-m2m")
+def _invalidate_on_membership_of_groups(sender, action, **kwargs):
+    """Someone joined or left a group, or a group or person gained or lost a
+    permission: cached permission sets (`razem.auth`) must not outlive it."""
+    from django.contrib.auth.models import Group
+
+    user_model = get_user_model()
+    watched = (
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    )
+    if sender in watched and action in ("post_add", "post_remove", "post_clear"):
+        transaction.on_commit(invalidate_pages)
+
+
+@receiver(post_save, dispatch_uid="razem-cache-group-save")
+@receiver(post_delete, dispatch_uid="razem-cache-group-delete")
+def _invalidate_on_group_change(sender, instance, **kwargs):
+    """A group or permission created, renamed or deleted."""
+    from django.contrib.auth.models import Group, Permission
+
+    if isinstance(instance, (Group, Permission)):
         transaction.on_commit(invalidate_pages)
 
 

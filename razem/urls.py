@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
-from . import views
+from . import routing, views
 from .sitemaps import SITEMAPS
 
 handler404 = "razem.views.page_not_found"
@@ -36,4 +37,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Pages: Wagtail's view with the route remembered per cache generation
+# (razem.routing); Wagtail's own patterns stay for reversing and its _util views.
+urlpatterns += [
+    re_path(serve_pattern, routing.serve, name="razem_serve"),
+    path("", include(wagtail_urls)),
+]

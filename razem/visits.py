@@ -84,7 +84,9 @@ def flush_visits() -> None:
 
 def visit_totals() -> dict:
     """Return {"month": views this month, "total": all views}, cached for a minute."""
-    totals = cache.get(TOTALS_KEY)
+    pending_key = f"razem:visits:pending:{_month_start():%Y-%m}"
+    values = cache.get_many([TOTALS_KEY, pending_key])  # one round trip
+    totals = values.get(TOTALS_KEY)
     if totals is None:
         from .models import VisitCount
 
@@ -97,5 +99,5 @@ def visit_totals() -> dict:
             "total": VisitCount.objects.aggregate(total=Sum("count"))["total"] or 0,
         }
         cache.set(TOTALS_KEY, totals, 60)
-    pending = cache.get(f"razem:visits:pending:{_month_start():%Y-%m}") or 0
+    pending = values.get(pending_key) or 0
     return {"month": totals["month"] + pending, "total": totals["total"] + pending}

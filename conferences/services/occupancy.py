@@ -99,17 +99,15 @@ def upcoming_conference():
     every publish, registration and cancellation bumps: never stale, and "Mój
     ośrodek" and the home page skip three queries on most requests.
     """
-    from django.core.cache import cache
     from django.utils import timezone
 
-    from razem.cache import current_generation
+    from razem.cache import remembered
 
     from ..models import ConferencePage
 
     today = timezone.localdate()
-    key = f"razem:conferences:upcoming:{current_generation()}:{today.isoformat()}"
-    found = cache.get(key)
-    if found is None:
+
+    def compute():
         page = (
             ConferencePage.objects.live()
             .public()
@@ -117,6 +115,6 @@ def upcoming_conference():
             .order_by("start_date")
             .first()
         )
-        found = (page, conference_occupancy(page) if page else None)
-        cache.set(key, found, 600)
-    return found
+        return (page, conference_occupancy(page) if page else None)
+
+    return remembered("conferences:upcoming", today.isoformat(), compute=compute)

@@ -6,6 +6,9 @@ Other apps contribute through two Wagtail hooks:
   anonymise what that app must keep (e.g. conference participants, signatures).
 """
 
+from importlib import import_module
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
@@ -159,7 +162,9 @@ def delete_account(user) -> None:
 
 
 def _delete_sessions(session_model, user_id) -> None:
-    """Log the person out everywhere (database sessions)."""
+    """Log the person out everywhere, through the session engine so that a cached
+    copy (`cached_db` sessions) goes with the database row."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in session_model.objects.filter(expire_date__gt=timezone.now()):
         if str(session.get_decoded().get("_auth_user_id")) == str(user_id):
-            session.delete()
+            store().delete(session.session_key)

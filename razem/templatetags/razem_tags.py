@@ -2,8 +2,10 @@
 
 from django import template
 from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Page, Revision, Site
 
 from razem.cache import current_generation
@@ -42,8 +44,35 @@ def main_navigation(request):
     return items
 
 
-@register.inclusion_tag("components/page_record.html")
+RECORD_SECONDS = 600
+
+
+@register.simple_tag
 def page_record(page: Page, history_limit: int = 10):
+    """The rendered page record, remembered per page, live revision and language.
+
+    A page's record changes only when it is published, and publishing bumps the
+    cache generation the key carries; names changed on an account show within
+    RECORD_SECONDS. Unsaved pages (previews of new pages) are rendered every time.
+    """
+    if page.pk is None:
+        return render_to_string(
+            "components/page_record.html", page_record_context(page, history_limit)
+        )
+    key = (
+        f"razem:record:{current_generation()}:{page.pk}:{page.live_revision_id}:"
+        f"{get_language()}:{history_limit}"
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "components/page_record.html", page_record_context(page, history_limit)
+        )
+        cache.set(key, html, RECORD_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's autoescaped output
+
+
+def page_record_context(page: Page, history_limit: int = 10) -> dict:
     """The public page record: created, first published, last changed, by whom.
 
     Created is the date of the page's first revision. The history lists published

@@ -98,14 +98,14 @@ def test_page_record_names_people_never_by_email(client, statute, make_user):
 
 @pytest.mark.django_db
 def test_page_record_queries_do_not_grow_with_history(client, statute):
-    from razem.templatetags.razem_tags import page_record
+    from razem.templatetags.razem_tags import page_record_context
 
     for number in range(15):
         statute.lead = f"Wersja {number}"
         statute.save_revision().publish()
     statute.refresh_from_db()
     with CaptureQueriesContext(connection) as context:
-        record = page_record(statute)
+        record = page_record_context(statute)
     assert len(context.captured_queries) <= 2
     assert len(record["revisions"]) == 10
 
