@@ -56,7 +56,7 @@ def news(demo_site, settings, tmp_path):
     return {"report": report, "album": album}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_news_index_is_accessible_and_paginated(page, live_server, news, axe):
     page.goto(live_server.url + "/aktualnosci/")
     expect(page.locator("h1")).to_have_text("Aktualności")
@@ -69,7 +69,7 @@ def test_news_index_is_accessible_and_paginated(page, live_server, news, axe):
     axe(page)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_news_filter_by_category_with_the_keyboard(page, live_server, news, axe):
     page.goto(live_server.url + "/aktualnosci/")
     page.focus("#news-filter-category")
@@ -82,7 +82,7 @@ def test_news_filter_by_category_with_the_keyboard(page, live_server, news, axe)
     axe(page)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_article_page_is_accessible(page, live_server, news, axe):
     page.goto(live_server.url + news["report"].url)
     expect(page.locator("h1")).to_have_text("Jubileuszowa X Konferencja w Zakopanem")
@@ -91,7 +91,7 @@ def test_article_page_is_accessible(page, live_server, news, axe):
     axe(page)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_gallery_pages_are_accessible(page, live_server, news, axe):
     page.goto(live_server.url + "/galerie/")
     expect(page.locator(".album-card")).to_have_count(1)
@@ -113,7 +113,7 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_lightbox_works_with_the_keyboard_alone(page, live_server, news, axe):
     page.goto(live_server.url + news["report"].url)
     tab_to(page, "[data-gallery-item]")

@@ -47,7 +47,7 @@ def open_conference(demo_site):
     return conference, user
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_keyboard_only_registration_with_errors_and_waiting_list(
     page, live_server, open_conference, axe
 ):

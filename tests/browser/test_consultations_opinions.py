@@ -77,7 +77,7 @@ def opinions(demo_site):
     return {"index": index, "opened": opened, "draft": draft, "user": user}
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_public_opinion_pages_are_axe_clean(page, live_server, opinions, axe):
     page.goto(live_server.url + opinions["index"].url)
     expect(page.locator("h1")).to_have_text("Opinie i stanowiska")
@@ -93,7 +93,7 @@ def test_public_opinion_pages_are_axe_clean(page, live_server, opinions, axe):
     axe(page)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_keyboard_only_cosigning_and_withdrawal(page, live_server, opinions, axe):
     opened = opinions["opened"]
     user = opinions["user"]
@@ -126,7 +126,7 @@ def test_keyboard_only_cosigning_and_withdrawal(page, live_server, opinions, axe
     assert not Signature.objects.active().filter(centre=user.membership.centre).exists()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_member_pages_are_axe_clean_and_comment_with_keyboard(
     page, live_server, opinions, axe
 ):
