@@ -34,6 +34,17 @@ def _menu_pages(request):
 
 
 @register.simple_tag
+def cache_generation():
+    """The cache generation, for `{% cache %}` fragments to vary on.
+
+    `{% cache_generation as generation %}` before a `{% cache … generation %}` block:
+    anything that bumps the generation (publishing, a registration, a co-signature)
+    makes the fragment render afresh. Read once per request.
+    """
+    return current_generation()
+
+
+@register.simple_tag
 def main_navigation(request):
     """Return the main menu: home's children shown in menus, then fixed views."""
     items = [{"url": url, "title": title} for url, title in _menu_pages(request)]

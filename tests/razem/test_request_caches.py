@@ -376,3 +376,20 @@ def test_account_deletion_removes_the_cached_copy_of_each_session(
     assert store(key).load()  # now in the cache too
     _delete_sessions(Session, member.pk)
     assert store(key).load() == {}
+
+
+def test_fragments_vary_on_the_generation_without_a_request(board):
+    """Templates read the generation themselves: no context processor needed."""
+    from django.template.loader import render_to_string
+
+    from razem.cache import invalidate_pages
+
+    about = board.get_parent().specific
+    assert ">O nas</a>" in render_to_string(
+        "components/breadcrumbs.html", {"page": board}
+    )
+    about.title = "Kim jesteśmy"
+    about.save_revision().publish()  # its on_commit bump does not run here
+    invalidate_pages()
+    html = render_to_string("components/breadcrumbs.html", {"page": board})
+    assert ">Kim jesteśmy</a>" in html
