@@ -7,8 +7,8 @@ Invariants (exit status 1 when any is broken):
 - every acknowledged registration is in the database, not cancelled;
 - no partial submission: every POST saved both of its participants or neither;
 - capacity never exceeded; a waiting list only when the places are all taken;
-- e-mails: every participant named in a queued confirmation exists (no e-mail for
-  rolled-back work); batches without a confirmation are counted (lost after commit);
+- e-mails: every registration named in a queued confirmation task exists (no e-mail
+  for rolled-back work), and every committed submission has its task (none lost);
 - co-signatures: at most one active per centre, and every signature and withdrawal
   has its audit-log entry (no half-done signing).
 """
@@ -87,21 +87,34 @@ def registration_checks(plan, results, problems, report):
     return by_email, batches
 
 
+CONFIRMATION_TASK = "conferences.tasks.registration_received_task"
+
+
 def email_checks(by_email, batches, problems, report):
+    """Each committed submission queued its confirmation task in the same
+    transaction (a transactional outbox), and no task names a registration that does
+    not exist. The task carries registration ids; the e-mail is built by the worker.
+    """
     from django_tasks_db.models import DBTaskResult
 
-    confirmations = DBTaskResult.objects.filter(
-        args_kwargs__kwargs__template_prefix="conferences/email/registration_received"
-    )
-    named = []
-    for task in confirmations:
-        context = task.args_kwargs["kwargs"]["context"]
-        named.extend(p["email"] for p in context.get("participants", []))
-    ghosts = [e for e in named if e not in by_email]
+    from conferences.models import Registration
+
+    confirmations = DBTaskResult.objects.filter(task_path=CONFIRMATION_TASK)
+    ids = [
+        pk
+        for task in confirmations
+        for pk in task.args_kwargs["kwargs"]["registration_ids"]
+    ]
+    emails = dict(Registration.objects.filter(pk__in=ids).values_list("pk", "email"))
+    ghosts = [pk for pk in ids if pk not in emails]
     if ghosts:
         problems.append(f"{len(ghosts)} e-mails about registrations that do not exist")
-    named_set = set(named)
+    named_set = set(emails.values())
     unconfirmed = [s for s in batches if not all(e in named_set for e in s)]
+    if unconfirmed:
+        problems.append(
+            f"{len(unconfirmed)} committed submissions without their confirmation"
+        )
     report.update(
         {
             "confirmation_emails": confirmations.count(),
