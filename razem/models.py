@@ -1,6 +1,5 @@
 """Site-wide page types, the association's settings and the visit counter."""
 
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -14,7 +13,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .cache import current_generation, mark_cacheable
+from .cache import mark_cacheable, remembered
 
 
 class CachedPageMixin:
@@ -225,11 +224,9 @@ class AssociationSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        key = f"razem:association-settings:{current_generation()}:{site.pk}"
-        instance = cache.get(key)
-        if instance is None:
-            instance = cls.for_site(site)
-            cache.set(key, instance, 600)
+        instance = remembered(
+            "association-settings", site.pk, compute=lambda: cls.for_site(site)
+        )
         instance._request = request
         setattr(request, attr_name, instance)
         return instance

@@ -23,7 +23,8 @@ generation (`razem.signals`).
 Everything after routing is Wagtail's own view: `before_serve_page` hooks (view
 restrictions), `on_serve_page` hooks and `page.serve`. It reads the route from
 `request._wagtail_route_for_request`, Wagtail's per-request memo of
-`Page.route_for_request`; `tests/razem/test_routing.py` fails if that stops working.
+`Page.route_for_request`; `tests/razem/test_request_caches.py` fails if that stops
+working.
 """
 
 import hashlib
@@ -48,7 +49,7 @@ def _key(site: Site, path: str) -> str:
 
 def _remembered_page(site: Site, path: str, entry) -> Page | None:
     """The remembered page when it is still live at this address, else None."""
-    page_id, content_type_id, _unrestricted = entry
+    page_id, content_type_id, _restriction_free = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None

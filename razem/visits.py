@@ -42,11 +42,16 @@ def _month_start():
     return timezone.localdate().replace(day=1)
 
 
+def _pending_key(month) -> str:
+    """The cache key of a month's views not yet written to the database."""
+    return f"razem:visits:pending:{month:%Y-%m}"
+
+
 def record_visit(request, response) -> None:
     """Count one page view if it is a human looking at an HTML page."""
     if not _is_countable(request, response):
         return
-    key = f"razem:visits:pending:{_month_start():%Y-%m}"
+    key = _pending_key(_month_start())
     if cache.add(key, 1, timeout=None):
         pending = 1
     else:
@@ -64,7 +69,7 @@ def flush_visits() -> None:
     from .models import VisitCount
 
     month = _month_start()
-    key = f"razem:visits:pending:{month:%Y-%m}"
+    key = _pending_key(month)
     pending = cache.get(key) or 0
     if not pending:
         return
@@ -84,7 +89,7 @@ def flush_visits() -> None:
 
 def visit_totals() -> dict:
     """Return {"month": views this month, "total": all views}, cached for a minute."""
-    pending_key = f"razem:visits:pending:{_month_start():%Y-%m}"
+    pending_key = _pending_key(_month_start())
     values = cache.get_many([TOTALS_KEY, pending_key])  # one round trip
     totals = values.get(TOTALS_KEY)
     if totals is None:

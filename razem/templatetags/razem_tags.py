@@ -1,14 +1,13 @@
 """Template tags of the site layout: navigation and the page record (metryczka)."""
 
 from django import template
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision, Site
 
-from razem.cache import current_generation
+from razem.cache import current_generation, remembered
 
 register = template.Library()
 
@@ -23,14 +22,12 @@ def _menu_pages(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = f"razem:nav:{current_generation()}:{site.pk}"
-    items = cache.get(key)
-    if items is None:
-        root = site.root_page
-        children = root.get_children().live().public().in_menu().specific()
-        items = [(page.url, page.title) for page in children]
-        cache.set(key, items, 600)
-    return items
+
+    def menu():
+        children = site.root_page.get_children().live().public().in_menu().specific()
+        return [(page.url, page.title) for page in children]
+
+    return remembered("nav", site.pk, compute=menu)
 
 
 @register.simple_tag
@@ -63,23 +60,25 @@ def page_record(page: Page, history_limit: int = 10):
     """The rendered page record, remembered per page, live revision and language.
 
     A page's record changes only when it is published, and publishing bumps the
-    cache generation the key carries; names changed on an account show within
-    RECORD_SECONDS. Unsaved pages (previews of new pages) are rendered every time.
+    cache generation the key carries; names changed on an account show within ten
+    minutes. Unsaved pages (previews of new pages) are rendered every time.
     """
+
+    def render():
+        context = page_record_context(page, history_limit)
+        return render_to_string("components/page_record.html", context)
+
     if page.pk is None:
-        return render_to_string(
-            "components/page_record.html", page_record_context(page, history_limit)
+        html = render()
+    else:
+        html = remembered(
+            "record",
+            page.pk,
+            page.live_revision_id,
+            get_language(),
+            history_limit,
+            compute=render,
         )
-    key = (
-        f"razem:record:{current_generation()}:{page.pk}:{page.live_revision_id}:"
-        f"{get_language()}:{history_limit}"
-    )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(
-            "components/page_record.html", page_record_context(page, history_limit)
-        )
-        cache.set(key, html, RECORD_SECONDS)
     return mark_safe(html)  # noqa: S308 - our own template's autoescaped output
 
 

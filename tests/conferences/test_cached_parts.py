@@ -103,3 +103,18 @@ def test_a_correction_in_the_admin_shows_in_the_centre_panel(
     panel = centre_panel(client)
     assert "Poprawione-Nazwisko" in panel
     assert "Gęślą-Jaźń 7" not in panel
+
+
+def test_one_centres_cached_panel_is_never_another_centres(
+    client, conference, centre, rep, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        register_one(conference, centre, rep)
+    client.force_login(rep)
+    assert "Gęślą-Jaźń 7" in centre_panel(client)
+    other = representative(
+        CentreFactory(name="Gminny Ośrodek Pomocy Społecznej w Kłodawie"),
+        email="kierownik@klodawa.test",
+    )
+    client.force_login(other)  # same generation: the first centre's entry is cached
+    assert "Gęślą-Jaźń 7" not in centre_panel(client)

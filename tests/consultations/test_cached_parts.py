@@ -116,3 +116,22 @@ def test_the_centre_panel_drops_an_opinion_whose_deadline_passed(
         later = timezone.now() + datetime.timedelta(minutes=10)
         patch.setattr("consultations.wagtail_hooks.timezone.now", lambda: later)
         assert soon.title not in panel(client)
+
+
+def test_an_empty_panel_says_so_in_polish(client, rep_a):
+    client.force_login(rep_a)
+    assert "Twój ośrodek nie współpodpisał jeszcze żadnego stanowiska." in panel(client)
+
+
+def test_one_centres_cached_panel_is_never_another_centres(
+    client, opinion, rep_a, rep_b, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.sign_opinion(opinion, rep_a)
+    client.force_login(rep_a)
+    signed_by_a = panel(client).split("<h3>")[0]
+    assert opinion.title in signed_by_a
+    client.force_login(rep_b)  # same generation: A's entry is in the cache
+    of_b = panel(client)
+    assert "Twój ośrodek nie współpodpisał jeszcze żadnego stanowiska." in of_b
+    assert opinion.title in of_b.split("<h3>", 1)[1]  # still awaiting B's signature

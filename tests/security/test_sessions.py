@@ -46,6 +46,13 @@ def is_logged_in(client) -> bool:
     return False
 
 
+@pytest.fixture(params=["db", "cached_db"])
+def engine(request, settings):
+    """Both session engines: `db`, and `cached_db` (production's with Redis)."""
+    settings.SESSION_ENGINE = f"django.contrib.sessions.backends.{request.param}"
+    return request.param
+
+
 @pytest.fixture
 def member(db):
     """A centre's representative (not staff, so no second factor)."""
@@ -63,7 +70,7 @@ def test_settings_end_idle_sessions_after_two_hours():
 
 
 @pytest.mark.django_db
-def test_session_key_rotates_at_login(client, member):
+def test_session_key_rotates_at_login(client, member, engine):
     session = client.session
     session["planted"] = "by an attacker"
     session.save()
@@ -80,7 +87,7 @@ def test_session_key_rotates_at_login(client, member):
 
 
 @pytest.mark.django_db
-def test_an_idle_session_expires(client, member):
+def test_an_idle_session_expires(client, member, engine):
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
         assert log_in(client, member).status_code == 302
@@ -92,7 +99,7 @@ def test_an_idle_session_expires(client, member):
 
 
 @pytest.mark.django_db
-def test_activity_keeps_a_session_alive(client, member):
+def test_activity_keeps_a_session_alive(client, member, engine):
     start = timezone.now()
     step = datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE * 3 // 4)
     with time_machine.travel(start, tick=False) as clock:
@@ -103,7 +110,7 @@ def test_activity_keeps_a_session_alive(client, member):
 
 
 @pytest.mark.django_db
-def test_activity_refreshes_the_expiry_at_most_once_a_minute(client, member):
+def test_activity_refreshes_the_expiry_at_most_once_a_minute(client, member, engine):
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
         assert log_in(client, member).status_code == 302
@@ -126,7 +133,7 @@ def test_activity_refreshes_the_expiry_at_most_once_a_minute(client, member):
 
 
 @pytest.mark.django_db
-def test_logout_ends_the_session_on_the_server(client, member):
+def test_logout_ends_the_session_on_the_server(client, member, engine):
     log_in(client, member)
     key = client.cookies[settings.SESSION_COOKIE_NAME].value
     assert client.post("/konto/logout/").status_code == 302
@@ -138,7 +145,7 @@ def test_logout_ends_the_session_on_the_server(client, member):
 
 
 @pytest.mark.django_db
-def test_password_change_ends_every_other_session(member):
+def test_password_change_ends_every_other_session(member, engine):
     laptop, phone = Client(), Client()
     log_in(laptop, member)
     log_in(phone, member)
