@@ -9,17 +9,15 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from razem.cache import mark_cacheable
+from razem.ratelimit import RateLimit
 
-from .. import ratelimit
 from ..choices import VOIVODESHIPS, CentreStatus
 from ..exceptions import DuplicateApplication
 from ..forms import ApplicationForm, MunicipalitySearchForm
 from ..models import Centre, Municipality, search_key
 from ..services import check_eligibility, max_population, submit_application
 
-APPLY_SCOPE = "apply"
-APPLY_LIMIT = 5
-APPLY_WINDOW = 60 * 60
+APPLY_LIMIT = RateLimit("apply", limit=5, window=60 * 60)
 SEARCH_LIMIT = 20
 
 
@@ -76,26 +74,20 @@ def _chosen_municipality(form):
 
 def _handle_application(request, form):
     """Validate and submit; returns a redirect on success, else None."""
-    if ratelimit.is_limited(request, APPLY_SCOPE, APPLY_LIMIT):
-        form.add_error(
-            None,
-            _(
-                "Too many applications were sent from this connection in the last "
-                "hour. Please try again later or write to the association's office."
-            ),
-        )
+    if APPLY_LIMIT.exceeded(request):
+        form.add_error(None, APPLY_LIMIT.message(request))
         return None
     if not form.is_valid():
         return None
     if form.is_spam():
-        ratelimit.hit(request, APPLY_SCOPE, APPLY_WINDOW)
+        APPLY_LIMIT.hit(request)
         return redirect("members:apply_done")
     try:
         submit_application(form.cleaned_data, base_url=request.build_absolute_uri("/"))
     except DuplicateApplication as error:
         form.add_error("municipality", error.message)
         return None
-    ratelimit.hit(request, APPLY_SCOPE, APPLY_WINDOW)
+    APPLY_LIMIT.hit(request)
     return redirect("members:apply_done")
 
 

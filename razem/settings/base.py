@@ -238,6 +238,11 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[RAZEM] "
+# Trusted proxies in front of the app (a TLS proxy = 1): rate limits and allauth take
+# the client's address from X-Forwarded-For, never from entries a client could forge
+# (razem.ratelimit.client_ip, also used by the account adapter).
+RAZEM_PROXY_COUNT = int(os.environ.get("RAZEM_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = RAZEM_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "RAZEM"
 

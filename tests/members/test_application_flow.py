@@ -160,7 +160,7 @@ def test_rate_limit_after_five_applications_per_hour(client, gmina):
         assert response.status_code == 302
     response = client.post(URL, valid_data(gmina, kind="CUS"))
     assert response.status_code == 200
-    assert "zbyt wiele wniosków" in response.content.decode()
+    assert "Spróbuj ponownie za 60 minut" in response.content.decode()
     assert Application.objects.count() == 5
 
 

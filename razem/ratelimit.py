@@ -1,0 +1,113 @@
+"""Rate limits for public forms, counted per client in the shared cache.
+
+The client is the address that the outermost trusted proxy saw: with
+`RAZEM_PROXY_COUNT` proxies in front (default 0), the N-th entry from the right of
+`X-Forwarded-For`; without proxies, `REMOTE_ADDR`. Entries left of the trusted ones
+are whatever the client wrote and are never believed. allauth is given the same
+count (`ALLAUTH_TRUSTED_PROXY_COUNT`) and the same function through the account
+adapter, so its login limits and ours agree on who the client is.
+"""
+
+import hashlib
+import ipaddress
+import math
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import ngettext
+
+
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip().strip("[]")))
+    except ValueError:
+        return None
+
+
+def client_ip(request) -> str:
+    """The client's address as seen by the outermost trusted proxy.
+
+    A header with fewer entries than trusted proxies, or an entry that is not an
+    address, means the request did not come through the proxies as configured: the
+    direct peer (`REMOTE_ADDR`) is used then, never a value the client chose.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = getattr(settings, "RAZEM_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count <= 0 or not forwarded:
+        return remote
+    entries = [entry for entry in forwarded.split(",") if entry.strip()]
+    if len(entries) < count:
+        return remote
+    return _valid_ip(entries[-count]) or remote
+
+
+def _digest(request) -> str:
+    """A salted hash of the client's address: the address itself is never stored."""
+    raw = f"{settings.SECRET_KEY}|{client_ip(request)}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """At most `limit` actions of one client per `window` seconds in `scope`.
+
+    The window starts with the client's first action and ends `window` seconds
+    later; `retry_after` says how long a locked-out client has to wait.
+    """
+
+    scope: str
+    limit: int
+    window: int
+
+    def _key(self, request) -> str:
+        return f"razem:ratelimit:{self.scope}:{_digest(request)}"
+
+    def exceeded(self, request) -> bool:
+        """True once this client has used up the limit in the current window."""
+        return int(cache.get(self._key(request), 0) or 0) >= self.limit
+
+    def hit(self, request) -> None:
+        """Count one action of this client."""
+        key = self._key(request)
+        if cache.add(key, 1, timeout=self.window):
+            cache.set(f"{key}:start", time.time(), timeout=self.window)
+            return
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.set(key, 1, timeout=self.window)
+            cache.set(f"{key}:start", time.time(), timeout=self.window)
+
+    def retry_after(self, request) -> int:
+        """Seconds until this client's window ends (the whole window if unknown)."""
+        started = cache.get(f"{self._key(request)}:start")
+        if started is None:
+            return self.window
+        return max(1, math.ceil(float(started) + self.window - time.time()))
+
+    def message(self, request) -> str:
+        """A translated refusal that names how long the lockout lasts."""
+        return lockout_message(self.retry_after(request))
+
+
+def lockout_message(seconds: int) -> str:
+    """'Too many attempts … try again in N minutes', rounded up to whole minutes."""
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext(
+        "Too many attempts from this connection. Please try again in %(minutes)d "
+        "minute.",
+        "Too many attempts from this connection. Please try again in %(minutes)d "
+        "minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def describe_wait(seconds: int) -> str:
+    """'N minutes' for a lockout page that phrases the sentence itself."""
+    minutes = max(1, math.ceil(seconds / 60))
+    return ngettext("%(minutes)d minute", "%(minutes)d minutes", minutes) % {
+        "minutes": minutes
+    }
