@@ -5,7 +5,7 @@ certificates, approvals. Every view needs admin access plus a model permission
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -77,29 +77,14 @@ def conference_detail(request, page_id: int):
 def export_csv(request, page_id: int):
     """All registrations of the conference as CSV (UTF-8 with BOM, semicolons)."""
     conference = _conference(page_id)
-    response = StreamingHttpResponse(
-        exports.csv_stream(exports.export_queryset(conference)),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_filename(conference, "rejestracje.csv")}"'
-    )
-    return response
+    return exports.csv_response(conference, _filename(conference, "rejestracje.csv"))
 
 
 @staff_view_required
 def export_xlsx(request, page_id: int):
     """All registrations of the conference as an Excel workbook."""
     conference = _conference(page_id)
-    handle = exports.xlsx_file(exports.export_queryset(conference), conference.title)
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=_filename(conference, "rejestracje.xlsx"),
-        content_type=(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        ),
-    )
+    return exports.xlsx_response(conference, _filename(conference, "rejestracje.xlsx"))
 
 
 def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -5,6 +5,7 @@ them); services count holding rows while the conference row is locked.
 """
 
 import uuid
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
@@ -173,6 +174,27 @@ class Registration(models.Model):
     def holds_place(self) -> bool:
         """True when the participant has a place (confirmed or pending approval)."""
         return self.status in HOLDING_STATUSES
+
+    @property
+    def owes_fee(self) -> bool:
+        """True when the fee is owed: only a confirmed place is paid for.
+
+        A participant on the waiting list has no place, and one awaiting staff
+        approval (non-member centre) has none confirmed yet: neither owes anything.
+        """
+        return self.status == RegistrationStatus.CONFIRMED
+
+    @property
+    def fee_owed(self) -> Decimal:
+        """What the centre owes for this participant now."""
+        return self.fee if self.owes_fee else Decimal("0")
+
+    @property
+    def fee_if_confirmed(self) -> Decimal:
+        """What a waiting or unconfirmed place will cost once it is confirmed."""
+        if self.status in (RegistrationStatus.WAITING, RegistrationStatus.PENDING):
+            return self.fee
+        return Decimal("0")
 
     @property
     def attended(self) -> bool:

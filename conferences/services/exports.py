@@ -1,20 +1,18 @@
-"""Exports of a conference's registrations: CSV (UTF-8 with BOM) and XLSX.
+"""Exports of a conference's registrations (CSV and XLSX) through `razem.exports`.
 
-Both stream: rows are read in chunks and the CSV is written as it goes; the XLSX is
-built by openpyxl in write-only mode in a temporary file and sent from there.
-Excel opens both with Polish letters intact.
+One row per participant, sorted by last and first name in Polish order; statuses
+as translated labels; the price of the place beside the fee actually owed (only a
+confirmed place is paid for: a waiting or unconfirmed participant owes nothing yet).
 """
 
-import csv
-import tempfile
-from collections.abc import Iterator
+from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..choices import WorkshopChoiceStatus
+from razem import exports
+from razem.exports import DATETIME, DECIMAL, INTEGER, Column, Table
 
-BOM = "\ufeff"
+from ..choices import WorkshopChoiceStatus
 
 
 def export_queryset(conference):
@@ -34,94 +32,68 @@ def export_queryset(conference):
                 ),
             )
         )
-        .order_by("last_name", "first_name", "pk")
+        .order_by("pk")
     )
 
 
-def header() -> list[str]:
-    """Column titles in the current language."""
-    return [
-        _("ID"),
-        _("Last name"),
-        _("First name"),
-        _("E-mail"),
-        _("Position"),
-        _("Centre"),
-        _("Municipality"),
-        _("Voivodeship"),
-        _("Status"),
-        _("Workshops"),
-        _("Meals"),
-        _("Accommodation nights"),
-        _("Fee (PLN)"),
-        _("Remarks"),
-        _("Dietary or accessibility needs"),
-        _("Registered at"),
-        _("Present"),
-    ]
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
-
-
-def row(registration) -> list:
-    """One participant as a list of cell values."""
-    workshops = "; ".join(
+def _workshops(registration) -> str:
+    return "; ".join(
         f"{c.session.title} ({c.get_status_display()})"
         for c in registration.workshop_choices.all()
     )
-    centre = registration.centre
+
+
+def columns() -> list[Column]:
+    """The columns of the registrations export, headers in the current language."""
     return [
-        registration.pk,
-        registration.last_name,
-        registration.first_name,
-        registration.email,
-        registration.position,
-        centre.name,
-        centre.municipality.name,
-        centre.municipality.voivodeship,
-        str(registration.get_status_display()),
-        workshops,
-        _("yes") if registration.meals else _("no"),
-        registration.accommodation_nights,
-        str(registration.fee),
-        registration.remarks,
-        registration.special_needs,
-        _local(registration.created_at),
-        _local(registration.checked_in_at),
+        Column(_("ID"), lambda r: r.pk, INTEGER),
+        Column(_("Last name"), lambda r: r.last_name),
+        Column(_("First name"), lambda r: r.first_name, width=16),
+        Column(_("E-mail"), lambda r: r.email, width=28),
+        Column(_("Position"), lambda r: r.position),
+        Column(_("Centre"), lambda r: r.centre.name, width=40),
+        Column(_("Municipality"), lambda r: r.centre.municipality.name, width=18),
+        Column(_("Voivodeship"), lambda r: r.centre.municipality.voivodeship),
+        Column(_("Status"), lambda r: str(r.get_status_display()), width=18),
+        Column(_("Workshops"), _workshops, width=40),
+        Column(_("Meals"), lambda r: _("yes") if r.meals else _("no"), width=8),
+        Column(_("Accommodation nights"), lambda r: r.accommodation_nights, INTEGER),
+        Column(_("Price of the place (PLN)"), lambda r: r.fee, DECIMAL),
+        Column(_("Fee owed (PLN)"), lambda r: r.fee_owed, DECIMAL),
+        Column(_("Remarks"), lambda r: r.remarks, width=30),
+        Column(_("Dietary or accessibility needs"), lambda r: r.special_needs),
+        Column(_("Registered at"), lambda r: r.created_at, DATETIME),
+        Column(_("Present"), lambda r: r.checked_in_at, DATETIME),
     ]
 
 
-def rows(queryset) -> Iterator[list]:
-    """Header, then one row per participant, read in chunks."""
-    yield header()
-    for registration in queryset.iterator(chunk_size=500):
-        yield row(registration)
+def registrations_table(queryset, title: str) -> Table:
+    """The export table: rows read in chunks, then put in Polish name order."""
+    rows = exports.sorted_polish(
+        queryset.iterator(chunk_size=500),
+        lambda r: r.last_name,
+        lambda r: r.first_name,
+    )
+    return Table(title=title or _("Registrations"), columns=columns(), rows=rows)
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def total_owed(registrations) -> Decimal:
+    """What the given participants owe now (confirmed places only)."""
+    return sum((r.fee_owed for r in registrations), Decimal("0"))
 
 
-def csv_stream(queryset) -> Iterator[str]:
-    """CSV text, BOM first, one line at a time."""
-    writer = csv.writer(_Echo(), delimiter=";")
-    yield BOM
-    for values in rows(queryset):
-        yield writer.writerow(values)
+def csv_response(conference, filename: str):
+    """The conference's registrations as a streamed CSV download."""
+    table = registrations_table(export_queryset(conference), conference.title)
+    return exports.csv_response(table, filename)
+
+
+def xlsx_response(conference, filename: str):
+    """The conference's registrations as an XLSX download."""
+    table = registrations_table(export_queryset(conference), conference.title)
+    return exports.xlsx_response(table, filename)
 
 
 def xlsx_file(queryset, title: str):
-    """A temporary file holding the XLSX workbook, positioned at the start."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31] or "Rejestracje")
-    for values in rows(queryset):
-        sheet.append(values)
-    handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
+    """A temporary file holding the XLSX workbook of the given registrations."""
+    return exports.xlsx_file(registrations_table(queryset, title))

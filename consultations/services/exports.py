@@ -1,70 +1,52 @@
-"""Signatories of an opinion as CSV (UTF-8 with BOM, for Excel) and XLSX."""
+"""Signatories of an opinion as CSV and XLSX, through `razem.exports`.
 
-import csv
-import io
+One row per active co-signature, by voivodeship and centre name in Polish order;
+the number as a number, the moment of signing as a local date-time cell; the TERYT
+code stays text (its leading zeros matter).
+"""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from razem import exports
+from razem.exports import DATETIME, INTEGER, Column, Table
 
 from ..models import OpinionPage
 from .letters import signatories
 
 
-def signatory_rows(opinion: OpinionPage) -> list[list[str]]:
-    """A header and one row per active co-signature."""
-    rows = [
-        [
-            _("No."),
-            _("Centre"),
-            _("Municipality"),
-            _("TERYT code"),
-            _("Voivodeship"),
-            _("Signed by"),
-            _("Signed at"),
-        ]
+def _signer(signature) -> str:
+    signer = signature.signed_by
+    return (signer.get_full_name() or signer.email) if signer else ""
+
+
+def signatories_table(opinion: OpinionPage) -> Table:
+    """The co-signatures as an export table, numbered in their Polish order."""
+    rows = exports.sorted_polish(
+        signatories(opinion),
+        lambda s: s.centre.municipality.voivodeship,
+        lambda s: s.centre.name,
+    )
+    numbered = list(enumerate(rows, start=1))
+    columns = [
+        Column(_("No."), lambda item: item[0], INTEGER, width=6),
+        Column(_("Centre"), lambda item: item[1].centre.name, width=48),
+        Column(_("Municipality"), lambda item: item[1].centre.municipality.name),
+        Column(
+            _("TERYT code"), lambda item: item[1].centre.municipality.teryt, width=12
+        ),
+        Column(_("Voivodeship"), lambda item: item[1].centre.municipality.voivodeship),
+        Column(_("Signed by"), lambda item: _signer(item[1])),
+        Column(_("Signed at"), lambda item: item[1].signed_at, DATETIME),
     ]
-    for number, signature in enumerate(signatories(opinion), start=1):
-        centre = signature.centre
-        signer = signature.signed_by
-        rows.append(
-            [
-                str(number),
-                centre.name,
-                centre.municipality.name,
-                centre.municipality.teryt,
-                centre.municipality.voivodeship,
-                (signer.get_full_name() or signer.email) if signer else "",
-                timezone.localtime(signature.signed_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
-    return rows
-
-
-def _safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection) in text cells."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
+    return Table(title=_("Co-signatories"), columns=columns, rows=numbered)
 
 
 def signatories_csv(opinion: OpinionPage) -> bytes:
-    """The signatories as CSV with a UTF-8 BOM so that Excel reads Polish letters."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    for row in signatory_rows(opinion):
-        writer.writerow([_safe_cell(cell) for cell in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    """The signatories as CSV bytes (UTF-8 with BOM, `;`), for the console's download."""
+    return "".join(exports.csv_lines(signatories_table(opinion))).encode("utf-8")
 
 
 def signatories_xlsx(opinion: OpinionPage) -> bytes:
-    """The signatories as an Excel workbook."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Co-signatories")[:31]
-    for row in signatory_rows(opinion):
-        sheet.append([_safe_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The signatories as the bytes of an XLSX workbook."""
+    with exports.xlsx_file(signatories_table(opinion)) as handle:
+        return handle.read()

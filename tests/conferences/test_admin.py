@@ -111,7 +111,7 @@ def test_csv_export_parses_back_with_the_same_rows(
     by_id = {int(r[0]): r for r in rows[1:]}
     first = by_id[registrations[0].pk]
     assert first[1] == "Świętochowska-Źrebięć 0"
-    assert first[13] == "Proszę o fakturę; „cudzysłów”"
+    assert first[14] == "Proszę o fakturę; „cudzysłów”"
     assert "Warsztat: współpraca z PCPR" in first[9]
 
 
