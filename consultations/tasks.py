@@ -9,3 +9,11 @@ def send_opinion_reminders_task() -> int:
     from .services import send_opinion_reminders
 
     return send_opinion_reminders()
+
+
+@task()
+def close_overdue_opinions_task() -> int:
+    """Close signing of open opinions past their deadline (scheduled every minute)."""
+    from .services import close_overdue_opinions
+
+    return len(close_overdue_opinions())

@@ -64,6 +64,12 @@ SCHEDULE = (
         "consultations.tasks.send_opinion_reminders_task",
         every=datetime.timedelta(hours=1),
     ),
+    # Signing closes by itself at the deadline: the same service as staff use.
+    ScheduledJob(
+        "opinion-close",
+        "consultations.tasks.close_overdue_opinions_task",
+        every=datetime.timedelta(minutes=1),
+    ),
 )
 
 
