@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -16,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from . import services
-from .choices import OpinionState
+from .choices import DELIVERED_STATES, OpinionState
 from .exceptions import ConsultationError
-from .forms import AnswerForm, ConfirmForm, HideCommentForm, SendForm
+from .forms import AnswerForm, ConfirmForm, ErratumForm, HideCommentForm, SendForm
 from .models import Comment, OpinionPage
 from .permissions import can_manage_opinion, require
 from .services.exports import signatories_csv, signatories_xlsx
@@ -30,7 +31,7 @@ class Action:
     """A staff action on an opinion: its label, form and service call."""
 
     label: Any
-    from_state: str
+    from_states: tuple[str, ...]
     form_class: type[forms.Form]
     run: Any
     success: Any
@@ -40,7 +41,7 @@ class Action:
 ACTIONS = {
     "open": Action(
         label=_("Open for signatures"),
-        from_state=OpinionState.DRAFT,
+        from_states=(OpinionState.DRAFT,),
         form_class=ConfirmForm,
         run=lambda opinion, user, data: services.open_for_signatures(opinion, user),
         success=_("The opinion is open for signatures; representatives are notified."),
@@ -51,7 +52,7 @@ ACTIONS = {
     ),
     "close": Action(
         label=_("Close signing and generate the letter"),
-        from_state=OpinionState.OPEN,
+        from_states=(OpinionState.OPEN,),
         form_class=ConfirmForm,
         run=lambda opinion, user, data: services.close_signing(opinion, user),
         success=_("Signing is closed and the letter has been generated."),
@@ -62,22 +63,26 @@ ACTIONS = {
     ),
     "regenerate": Action(
         label=_("Generate the letter again"),
-        from_state=OpinionState.CLOSED,
+        from_states=(OpinionState.CLOSED,),
         form_class=ConfirmForm,
         run=lambda opinion, user, data: services.regenerate_letter(opinion, user),
         success=_("The letter has been generated again."),
-        description=_("Use it after correcting the text; not possible once sent."),
+        description=_(
+            "Use it after correcting the association's details (letterhead, "
+            "signatory). The text is fixed since closing and the letter keeps its "
+            "number; not possible once sent."
+        ),
     ),
     "send": Action(
         label=_("Mark as sent"),
-        from_state=OpinionState.CLOSED,
+        from_states=(OpinionState.CLOSED,),
         form_class=SendForm,
         run=lambda opinion, user, data: services.mark_sent(opinion, user, **data),
         success=_("The letter is marked as sent; its PDF is now final."),
     ),
     "answer": Action(
         label=_("Record the reply"),
-        from_state=OpinionState.SENT,
+        from_states=(OpinionState.SENT,),
         form_class=AnswerForm,
         run=lambda opinion, user, data: services.mark_answered(
             opinion,
@@ -88,12 +93,23 @@ ACTIONS = {
         ),
         success=_("The reply has been recorded."),
     ),
+    "erratum": Action(
+        label=_("Add an erratum"),
+        from_states=DELIVERED_STATES,
+        form_class=ErratumForm,
+        run=lambda opinion, user, data: services.add_erratum(opinion, user, **data),
+        success=_("The erratum has been added and is shown beside the letter."),
+        description=_(
+            "A dated correction shown on the public page and after the letter in "
+            "its PDF pack. The sent letter and its SHA-256 do not change."
+        ),
+    ),
 }
 
 
 def available_actions(opinion: OpinionPage) -> list[tuple[str, Action]]:
     """The actions that make sense in the opinion's current state."""
-    return [(key, a) for key, a in ACTIONS.items() if a.from_state == opinion.state]
+    return [(key, a) for key, a in ACTIONS.items() if opinion.state in a.from_states]
 
 
 def _managed_opinion(request, opinion_id: int) -> OpinionPage:
@@ -125,6 +141,7 @@ def opinion_console(request, opinion_id: int):
             "opinion": opinion,
             "actions": available_actions(opinion),
             "events": opinion.events.select_related("user"),
+            "errata": opinion.errata.select_related("created_by"),
             "signatures": signatories(opinion),
             "withdrawn": opinion.signatures.filter(
                 withdrawn_at__isnull=False
@@ -149,6 +166,8 @@ def transition(request, opinion_id: int, action: str):
             spec.run(opinion, request.user, form.cleaned_data)
         except ConsultationError as error:
             messages.error(request, error.message)
+        except ValidationError as error:
+            form.add_error(None, error)  # the model's messages beside their fields
         else:
             messages.success(request, spec.success)
             return redirect(console)

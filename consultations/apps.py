@@ -9,3 +9,7 @@ class ConsultationsConfig(AppConfig):
 
     name = "consultations"
     verbose_name = _("Consultations")
+
+    def ready(self):
+        """Connect the signals that keep public opinions on record."""
+        from . import signals  # noqa: F401

@@ -30,8 +30,12 @@ PUBLIC_STATES = (
     OpinionState.SENT,
     OpinionState.ANSWERED,
 )
-# States in which members may discuss the text.
+# States in which members may discuss the text (an open one only before its deadline).
 DISCUSSION_STATES = (OpinionState.DRAFT, OpinionState.OPEN)
+# States from closing on: the letter exists and the text it was generated from is fixed.
+FROZEN_STATES = (OpinionState.CLOSED, OpinionState.SENT, OpinionState.ANSWERED)
+# States in which the letter has reached its addressee: errata may be added.
+DELIVERED_STATES = (OpinionState.SENT, OpinionState.ANSWERED)
 
 
 class SendChannel(models.TextChoices):

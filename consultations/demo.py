@@ -10,6 +10,7 @@ import datetime
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
@@ -198,10 +199,11 @@ def _ensure_letter_2024(index, centres, stdout) -> None:
             "pracowników ośrodków pomocy społecznej, nie tylko pracowników socjalnych."
         ),
         body=LETTER_2024_BODY,
-        signing_deadline=_at(datetime.date(2024, 6, 25), 23),
+        signing_deadline=None,  # set below: the editor's rules refuse a past one
     )
     if not created:
         return
+    page.signing_deadline = _at(datetime.date(2024, 6, 25), 23)
     signed_on = datetime.date(2024, 6, 10)
     signers = list(centres.values())[:8]
     for offset, centre in enumerate(signers):
@@ -215,12 +217,14 @@ def _ensure_letter_2024(index, centres, stdout) -> None:
             "  consultations: no demo centres yet, the 2024 letter is unsigned"
         )
     page.letter_date = datetime.date(2024, 6, 28)
-    letters.store_letter(page)
-    page.state = OpinionState.SENT
-    page.state_version = 3
-    page.sent_on = datetime.date(2024, 7, 1)
-    page.sent_via = SendChannel.EPUAP
-    page.save(clean=False)
+    with transaction.atomic():
+        letters.assign_number(page)
+        letters.store_letter(page)
+        page.state = OpinionState.SENT
+        page.state_version = 3
+        page.sent_on = datetime.date(2024, 7, 1)
+        page.sent_via = SendChannel.EPUAP
+        page.save(clean=False)
     history = [
         (OpinionState.DRAFT, OpinionState.OPEN, datetime.date(2024, 6, 3), ""),
         (OpinionState.OPEN, OpinionState.CLOSED, datetime.date(2024, 6, 28), ""),

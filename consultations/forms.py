@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import SendChannel
-from .services.comments import MAX_COMMENT_LENGTH
+from .services.comments import MAX_COMMENT_LENGTH, MAX_REASON_LENGTH
 
 
 class SignForm(forms.Form):
@@ -65,7 +65,9 @@ class AnswerForm(forms.Form):
         label=_("Reply dated"), widget=DateInput(), initial=timezone.localdate
     )
     summary = forms.CharField(
-        label=_("Summary of the reply"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("Summary of the reply"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     reply_document = forms.ModelChoiceField(
         label=_("Reply document"),
@@ -89,6 +91,23 @@ class HideCommentForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Reason"),
-        max_length=500,
+        max_length=MAX_REASON_LENGTH,
         help_text=_("Kept with the comment for the record."),
+    )
+
+
+class ErratumForm(forms.Form):
+    """A dated correction of a sent letter."""
+
+    dated = forms.DateField(
+        label=_("Date of the erratum"), widget=DateInput(), initial=timezone.localdate
+    )
+    body = forms.CharField(
+        label=_("Correction"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Quote the passage of the letter and give its corrected wording. The "
+            "letter itself and its SHA-256 stay as sent."
+        ),
     )

@@ -3,27 +3,40 @@
 An opinion's workflow fields (state, letter, sending, answer) are changed only by the
 services in `consultations.services`; they are not in the page editor and survive
 publishing an older revision (see `OpinionPage.with_content_json`).
+
+Once signing closes, the letter is generated from the opinion's letter fields and a
+snapshot of them is stored (`frozen_content`): from then on those fields are read-only
+in the editor (`OpinionPageForm`), a revision cannot bring them back, and `clean()`
+refuses any other change. A correction after sending is an `Erratum`.
 """
+
+import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
+from wagtail.rich_text import RichTextMaxLengthValidator
 from wagtail.search import index
 
+from razem.fields import LimitedTextField
 from razem.models import ContentPageMixin
 
+from .admin_forms import OpinionPageForm
 from .choices import (
+    DELIVERED_STATES,
     DISCUSSION_STATES,
+    FROZEN_STATES,
     PUBLIC_STATES,
     DraftLawStage,
     OpinionKind,
@@ -47,7 +60,34 @@ WORKFLOW_FIELDS = [
     "answered_on",
     "reply_document",
     "reply_summary",
+    "frozen_content",
+    "letter_year",
+    "letter_sequence",
 ]
+
+# What the letter is generated from: read-only from closing on (FROZEN_STATES).
+LETTER_FIELDS = [
+    "kind",
+    "addressee",
+    "addressee_address",
+    "subject",
+    "body",
+    "draft_law",
+]
+# Also frozen from closing on: the deadline centres signed under is part of the record.
+FROZEN_FIELDS = [*LETTER_FIELDS, "signing_deadline"]
+
+
+class LimitedRichTextField(RichTextField):
+    """A RichTextField whose text-length limit holds in model validation too."""
+
+    def __init__(self, *args, max_length: int, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+
+    @cached_property
+    def validators(self):
+        """The field's validators plus the limit on the text (tags not counted)."""
+        return [*super().validators, RichTextMaxLengthValidator(self.max_length)]
 
 
 class DraftLaw(index.Indexed, ClusterableModel):
@@ -71,7 +111,7 @@ class DraftLaw(index.Indexed, ClusterableModel):
     consultation_deadline = models.DateField(
         _("consultation deadline"), null=True, blank=True, db_index=True
     )
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), max_length=5000, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -97,6 +137,32 @@ class DraftLaw(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.number} – {self.title}" if self.number else self.title
+
+    # What a letter prints about the draft law: fixed once a letter names it.
+    PRINTED_FIELDS = ("title", "number", "ministry")
+
+    def clean(self):
+        """Refuse renaming a draft law that a closed or sent letter names."""
+        super().clean()
+        if (
+            self.pk is None
+            or not self.opinions.filter(state__in=FROZEN_STATES).exists()
+        ):
+            return
+        stored = (
+            DraftLaw.objects.filter(pk=self.pk).values(*self.PRINTED_FIELDS).first()
+        )
+        message = _(
+            "A closed or sent letter names this draft law; its title, number and "
+            "ministry cannot change."
+        )
+        errors = {
+            name: message
+            for name in self.PRINTED_FIELDS
+            if stored is not None and stored[name] != getattr(self, name)
+        }
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_in_consultation(self) -> bool:
@@ -143,11 +209,15 @@ class OpinionIndexPage(RoutablePageMixin, ContentPageMixin, Page):
     /opinie/zasady-dyskusji/ (the rules of member discussion).
     """
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    intro = LimitedRichTextField(
+        _("introduction"),
+        max_length=2000,
+        blank=True,
+        features=["bold", "italic", "link"],
     )
-    discussion_rules = RichTextField(
+    discussion_rules = LimitedRichTextField(
         _("rules of discussion"),
+        max_length=10000,
         blank=True,
         features=["bold", "italic", "ol", "ul", "link"],
         help_text=_("Shown at /opinie/zasady-dyskusji/ and linked beside every form."),
@@ -178,13 +248,20 @@ class OpinionIndexPage(RoutablePageMixin, ContentPageMixin, Page):
             .with_signature_count()
             .order_by("-first_published_at")
         )
-        context["opinions"] = opinions.filter(state__in=PUBLIC_STATES)
+        context["opinions"] = list(opinions.filter(state__in=PUBLIC_STATES))
         context["drafts"] = (
             opinions.filter(state=OpinionState.DRAFT)
             if can_discuss(request.user)
             else OpinionPage.objects.none()
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """The cached anonymous list lasts no longer than the soonest open deadline."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        cap_cache_by_deadlines(response, context.get("opinions", []))
+        return response
 
     @path("projekty/", name="draft_laws")
     def draft_laws(self, request):
@@ -221,11 +298,42 @@ class OpinionQuerySet(PageQuerySet):
 OpinionManager = PageManager.from_queryset(OpinionQuerySet)
 
 
+class StateFieldPanel(FieldPanel):
+    """A field panel shown read-only when the form has frozen its field (by state)."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            frozen = getattr(self.form, "frozen_fields", ())
+            if self.bound_field is not None and self.field_name in frozen:
+                self.read_only = True
+
+
+class OpinionPermissionTester(PagePermissionTester):
+    """Once an opinion is public, editors may not delete or unpublish it.
+
+    Centres co-signed it and, later, the letter went out: the page is the public
+    record of both. Drafts behave as any page.
+    """
+
+    def _is_record(self) -> bool:
+        return self.page.specific_deferred.state in PUBLIC_STATES
+
+    def can_delete(self, ignore_bulk=False):
+        """Never for a public opinion."""
+        return not self._is_record() and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        """Never for a public opinion."""
+        return not self._is_record() and super().can_unpublish()
+
+
 class OpinionPage(ContentPageMixin, Page):
     """An opinion, position or motion of the association, under the opinion index.
 
     Its `state` moves draft → open → closed → sent → answered only through the
-    services; the public sees it once it is open.
+    services; the public sees it once it is open. An open opinion whose deadline
+    has passed is shown as closed (`shown_state`) until the scheduled job closes it.
     """
 
     kind = models.CharField(
@@ -239,22 +347,30 @@ class OpinionPage(ContentPageMixin, Page):
         max_length=255,
         help_text=_("E.g. Minister Rodziny, Pracy i Polityki Społecznej."),
     )
-    addressee_address = models.TextField(
-        _("addressee's address"), blank=True, help_text=_("Printed on the letter.")
+    addressee_address = LimitedTextField(
+        _("addressee's address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Printed on the letter."),
     )
     subject = models.CharField(_("subject"), max_length=500)
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("One or two sentences for the lists.")
+    summary = LimitedTextField(
+        _("summary"),
+        max_length=1000,
+        blank=True,
+        help_text=_("One or two sentences for the lists."),
     )
-    body = RichTextField(
-        _("body"), features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    body = LimitedRichTextField(
+        _("body"),
+        max_length=30000,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
     )
     draft_law = models.ForeignKey(
         DraftLaw,
         verbose_name=_("draft law"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="opinions",
     )
     signing_deadline = models.DateTimeField(
@@ -288,6 +404,18 @@ class OpinionPage(ContentPageMixin, Page):
     letter_generated_at = models.DateTimeField(
         _("letter generated at"), null=True, editable=False
     )
+    letter_year = models.PositiveSmallIntegerField(
+        _("letter year"), null=True, editable=False
+    )
+    letter_sequence = models.PositiveIntegerField(
+        _("letter number in its year"), null=True, editable=False
+    )
+    frozen_content = models.JSONField(
+        _("content the letter was generated from"),
+        default=dict,
+        blank=True,
+        editable=False,
+    )
     sent_on = models.DateField(_("sent on"), null=True, editable=False)
     sent_via = models.CharField(
         _("sent via"),
@@ -306,23 +434,27 @@ class OpinionPage(ContentPageMixin, Page):
         related_name="+",
         editable=False,
     )
-    reply_summary = models.TextField(_("reply summary"), blank=True, editable=False)
+    reply_summary = LimitedTextField(
+        _("reply summary"), max_length=5000, blank=True, editable=False
+    )
 
     objects = OpinionManager()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("kind"),
-                FieldPanel("addressee"),
-                FieldPanel("addressee_address"),
-                FieldPanel("subject"),
+                StateFieldPanel("kind"),
+                StateFieldPanel("addressee"),
+                StateFieldPanel("addressee_address"),
+                StateFieldPanel("subject"),
             ],
             heading=_("Letter"),
         ),
         FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldRowPanel([FieldPanel("draft_law"), FieldPanel("signing_deadline")]),
+        StateFieldPanel("body"),
+        FieldRowPanel(
+            [StateFieldPanel("draft_law"), StateFieldPanel("signing_deadline")]
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("subject"),
@@ -334,36 +466,133 @@ class OpinionPage(ContentPageMixin, Page):
     parent_page_types = ["consultations.OpinionIndexPage"]
     subpage_types: list[str] = []
     exclude_fields_in_copy = WORKFLOW_FIELDS
+    base_form_class = OpinionPageForm
 
     class Meta:
         verbose_name = _("opinion")
         verbose_name_plural = _("opinions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["letter_year", "letter_sequence"],
+                name="consultations_one_letter_number",
+                violation_error_message=_("This letter number is already taken."),
+            )
+        ]
 
     def clean(self):
-        """Keep the index page's own sub-paths free."""
+        """Keep the index's sub-paths free, the letter's text fixed, the deadline ahead."""
         super().clean()
+        errors = {}
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError(
-                {"slug": _("This address is reserved; choose another slug.")}
-            )
+            errors["slug"] = _("This address is reserved; choose another slug.")
+        errors.update(self._frozen_content_errors())
+        errors.update(self._deadline_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_frozen(self) -> bool:
+        """True from closing on: the letter was generated from the letter fields."""
+        return self.state in FROZEN_STATES
+
+    def frozen_field_names(self) -> list[str]:
+        """The fields the editor shows read-only in the current state."""
+        return list(FROZEN_FIELDS) if self.is_frozen else []
+
+    def letter_snapshot(self) -> dict:
+        """The frozen fields as JSON-ready values, compared with `frozen_content`."""
+        deadline = self.signing_deadline
+        return {
+            "kind": self.kind,
+            "addressee": self.addressee,
+            "addressee_address": self.addressee_address,
+            "subject": self.subject,
+            "body": str(self.body or ""),
+            "draft_law": self.draft_law_id,
+            "signing_deadline": (
+                deadline.astimezone(datetime.UTC).isoformat() if deadline else None
+            ),
+        }
+
+    def changed_frozen_fields(self) -> list[str]:
+        """The frozen fields whose value differs from what the letter was made of."""
+        if not (self.is_frozen and self.frozen_content):
+            return []
+        snapshot = self.letter_snapshot()
+        return [
+            name
+            for name in FROZEN_FIELDS
+            if snapshot[name] != self.frozen_content.get(name)
+        ]
+
+    def _frozen_content_errors(self) -> dict:
+        message = _(
+            "Signing is closed and the letter was generated from this text, so it "
+            "cannot change. After sending, add a correction as an erratum."
+        )
+        return dict.fromkeys(self.changed_frozen_fields(), message)
+
+    def _deadline_errors(self) -> dict:
+        """An open opinion keeps a deadline; a changed deadline lies ahead."""
+        if self.state not in DISCUSSION_STATES:
+            return {}
+        deadline = self.signing_deadline
+        if deadline is None:
+            if self.state == OpinionState.OPEN:
+                return {
+                    "signing_deadline": _(
+                        "An opinion open for signatures needs a signing deadline."
+                    )
+                }
+            return {}
+        stored = (
+            OpinionPage.objects.filter(pk=self.pk)
+            .values_list("signing_deadline", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
+        if deadline != stored and deadline <= timezone.now():
+            return {
+                "signing_deadline": _(
+                    "The signing deadline cannot be moved into the past. To end "
+                    "signing now, close it from “State and signatures”."
+                )
+            }
+        return {}
 
     def with_content_json(self, content):
-        """Restore a revision without rolling back the workflow fields."""
+        """Restore a revision without rolling back the workflow fields.
+
+        From closing on, the letter fields stay too: no revision, scheduled or
+        reverted, can bring back a text the letter was not generated from.
+        """
         obj = super().with_content_json(content)
-        for name in WORKFLOW_FIELDS:
+        names = WORKFLOW_FIELDS + (FROZEN_FIELDS if self.is_frozen else [])
+        for name in names:
             field = self._meta.get_field(name)
             setattr(obj, field.attname, getattr(self, field.attname))
         return obj
 
+    def permissions_for_user(self, user):
+        """Public opinions cannot be deleted or unpublished (OpinionPermissionTester)."""
+        return OpinionPermissionTester(user, self)
+
     def serve(self, request, *args, **kwargs):
-        """Drafts exist only for members and staff; everyone else gets a 404."""
+        """Drafts exist only for members and staff; everyone else gets a 404.
+
+        An anonymous copy of an open opinion is cached no longer than until its
+        deadline, so the cached page never shows a closed opinion as open.
+        """
         from django.http import Http404
 
         from .permissions import can_view_opinion
 
         if not can_view_opinion(request.user, self):
             raise Http404
-        return super().serve(request, *args, **kwargs)
+        response = super().serve(request, *args, **kwargs)
+        cap_cache_by_deadlines(response, [self])
+        return response
 
     def get_context(self, request, *args, **kwargs):
         """Co-signers and history for everyone; discussion and forms for members."""
@@ -372,6 +601,24 @@ class OpinionPage(ContentPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(opinion_page_context(request, self))
         return context
+
+    @property
+    def shown_state(self) -> str:
+        """The state as every page shows it: open past its deadline reads closed."""
+        if self.state == OpinionState.OPEN and not self.is_signing_open:
+            return OpinionState.CLOSED
+        return self.state
+
+    def get_shown_state_display(self) -> str:
+        """The translated label of `shown_state`."""
+        return OpinionState(self.shown_state).label
+
+    @property
+    def letter_number(self) -> str:
+        """The letter's own reference, RAZEM/<year>/<n>, once it is generated."""
+        if self.letter_year is None or self.letter_sequence is None:
+            return ""
+        return f"RAZEM/{self.letter_year}/{self.letter_sequence}"
 
     @property
     def is_public(self) -> bool:
@@ -391,8 +638,8 @@ class OpinionPage(ContentPageMixin, Page):
 
     @property
     def is_discussable(self) -> bool:
-        """True while members may comment (draft or open)."""
-        return self.state in DISCUSSION_STATES
+        """True while members may comment: a draft, or open before the deadline."""
+        return self.shown_state in DISCUSSION_STATES
 
     @property
     def is_signing_open(self) -> bool:
@@ -402,6 +649,77 @@ class OpinionPage(ContentPageMixin, Page):
             and self.signing_deadline is not None
             and timezone.now() < self.signing_deadline
         )
+
+
+def cap_cache_by_deadlines(response, opinions) -> None:
+    """Keep an anonymous cached page no longer than the soonest open deadline."""
+    seconds = getattr(response, "razem_cache_seconds", None)
+    if seconds is None:
+        return
+    now = timezone.now()
+    for opinion in opinions:
+        if opinion.is_signing_open:
+            left = int((opinion.signing_deadline - now).total_seconds())
+            seconds = max(0, min(seconds, left))
+    response.razem_cache_seconds = seconds
+
+
+class Erratum(models.Model):
+    """A dated correction of a sent letter, shown beside it; the letter stays as sent.
+
+    Added in the opinion console once the letter is sent; never edited or deleted.
+    """
+
+    # Records, not content: Wagtail's reference index ("usage") skips them.
+    wagtail_reference_index_ignore = True
+
+    opinion = models.ForeignKey(
+        OpinionPage,
+        verbose_name=_("opinion"),
+        on_delete=models.PROTECT,
+        related_name="errata",
+    )
+    dated = models.DateField(_("date of the erratum"))
+    body = LimitedTextField(
+        _("correction"),
+        max_length=5000,
+        help_text=_("What the letter should have said, quoted and corrected."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("erratum")
+        verbose_name_plural = _("errata")
+        ordering = ["dated", "pk"]
+
+    def __str__(self):
+        return f"{self.opinion_id}: {self.dated:%Y-%m-%d}"
+
+    def clean(self):
+        """Only for a sent letter; dated between sending and today."""
+        super().clean()
+        opinion = self.opinion if self.opinion_id else None
+        if opinion is not None and opinion.state not in DELIVERED_STATES:
+            raise ValidationError(
+                _("An erratum can be added only after the letter has been sent.")
+            )
+        if self.dated is None or opinion is None:
+            return
+        if self.dated > timezone.localdate():
+            raise ValidationError(
+                {"dated": _("The erratum cannot be dated in the future.")}
+            )
+        if opinion.sent_on and self.dated < opinion.sent_on:
+            raise ValidationError(
+                {"dated": _("The erratum cannot be dated before the letter was sent.")}
+            )
 
 
 class OpinionEvent(models.Model):
@@ -539,7 +857,8 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = models.TextField(_("comment"))
+    # Stored sanitised: links gain attributes, so the limit is above the form's.
+    body = LimitedTextField(_("comment"), max_length=20000)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
     hidden_by = models.ForeignKey(
@@ -560,6 +879,7 @@ class Comment(models.Model):
             models.CheckConstraint(
                 condition=Q(hidden_at__isnull=True) | ~Q(hidden_reason=""),
                 name="consultations_hidden_comment_has_reason",
+                violation_error_message=_("Give the reason for hiding the comment."),
             )
         ]
 
@@ -591,7 +911,7 @@ class Reminder(models.Model):
         related_name="+",
     )
     sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
-    recipients = models.TextField(_("recipients"), blank=True)
+    recipients = LimitedTextField(_("recipients"), max_length=5000, blank=True)
 
     class Meta:
         verbose_name = _("signing reminder")
@@ -604,3 +924,21 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.centre} – {self.opinion}"
+
+
+class LetterCounter(models.Model):
+    """The last letter number given in a year; locked while the next one is given.
+
+    Numbers are given inside the transaction that closes signing, so a closing
+    that fails gives its number back and the sequence has no gaps.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("letter counter")
+        verbose_name_plural = _("letter counters")
+
+    def __str__(self):
+        return f"RAZEM/{self.year}: {self.last}"

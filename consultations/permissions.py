@@ -11,7 +11,7 @@ from members.permissions import (
     membership_of,
 )
 
-from .choices import DISCUSSION_STATES, PUBLIC_STATES
+from .choices import PUBLIC_STATES
 
 
 def member_centre_of(user):
@@ -49,8 +49,8 @@ def can_view_opinion(user, opinion) -> bool:
 
 
 def can_comment(user, opinion) -> bool:
-    """Members comment while the opinion is a draft or open."""
-    return opinion.state in DISCUSSION_STATES and can_discuss(user)
+    """Members comment while the opinion is a draft, or open before its deadline."""
+    return opinion.is_discussable and can_discuss(user)
 
 
 def can_sign_for(user, centre) -> bool:

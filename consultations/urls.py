@@ -14,4 +14,9 @@ urlpatterns = [
     path("opinie/<int:opinion_id>/wycofanie/", views.withdraw, name="withdraw"),
     path("opinie/<int:opinion_id>/komentarze/", views.comment, name="comment"),
     path("opinie/<int:opinion_id>/pismo.pdf", views.letter, name="letter"),
+    path(
+        "opinie/<int:opinion_id>/pismo-z-erratami.pdf",
+        views.letter_pack_view,
+        name="letter_pack",
+    ),
 ]

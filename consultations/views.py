@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from members.permissions import membership_of
 from razem.cache import mark_cacheable
+from razem.ratelimit import RateLimit
 
 from . import services
 from .choices import PUBLIC_STATES
@@ -24,9 +25,19 @@ from .permissions import (
     can_see_letter,
     can_sign_for,
     can_view_opinion,
-    require,
 )
-from .services.letters import signatories
+from .services.letters import letter_pack, signatories
+
+
+class PersonRateLimit(RateLimit):
+    """A rate limit counted per logged-in person, whatever their connection."""
+
+    def _key(self, request) -> str:
+        return f"razem:ratelimit:{self.scope}:user:{request.user.pk}"
+
+
+# Ten comments in a quarter of an hour per person: a discussion, not a flood.
+COMMENT_LIMIT = PersonRateLimit("consultations-comment", limit=10, window=15 * 60)
 
 
 def _rules_url(opinion: OpinionPage) -> str:
@@ -72,8 +83,11 @@ def _discussion_context(request, opinion: OpinionPage, comment_form=None) -> dic
         "comments": comments,
         "rules_url": _rules_url(opinion),
     }
-    if can_comment(request.user, opinion):
-        context["comment_form"] = comment_form or CommentForm()
+    if comment_form is not None:
+        context["comment_form"] = comment_form  # a refused one keeps the text
+        context["comment_closed"] = not can_comment(request.user, opinion)
+    elif can_comment(request.user, opinion):
+        context["comment_form"] = CommentForm()
     return context
 
 
@@ -84,6 +98,7 @@ def opinion_page_context(request, opinion: OpinionPage, comment_form=None) -> di
     context = {
         "signatures": signatures,
         "events": opinion.events.all(),
+        "errata": opinion.errata.all(),
         "is_manager": can_manage_opinion(request.user, opinion),
         "show_letter": bool(opinion.letter_pdf)
         and can_see_letter(request.user, opinion),
@@ -158,24 +173,77 @@ def withdraw(request, opinion_id: int):
     return redirect(opinion.url + "#podpisy")
 
 
+def _comment_refusal(opinion: OpinionPage, user) -> tuple[str, int]:
+    """Why this person cannot comment here now, in words, and the HTTP status
+    ("" when they can)."""
+    if not can_discuss(user):
+        return _(
+            "Only people of member centres in good standing may comment. Your "
+            "comment was not posted; its text is below so that you can keep it."
+        ), 403
+    if not opinion.is_discussable:
+        return _(
+            "The discussion closed while you were writing: the opinion is now "
+            "“%(state)s”. Your comment was not posted; its text is below so that "
+            "you can keep it."
+        ) % {"state": opinion.get_shown_state_display()}, 409
+    return "", 200
+
+
+def _refused_comment_page(request, opinion_id: int, form, message: str, status: int):
+    """A refusal in the site's layout that shows the typed text for copying."""
+    return TemplateResponse(
+        request,
+        "consultations/comment_refused.html",
+        {
+            "message": message,
+            "text": form.data.get("body", ""),
+            "opinion_id": opinion_id,
+        },
+        status=status,
+    )
+
+
 @require_POST
 @login_required
 def comment(request, opinion_id: int):
-    """Post a comment; a form error re-renders the page with the text kept."""
-    opinion = _opinion_or_404(request, opinion_id)
-    require(can_comment(request.user, opinion))
+    """Post a comment; any refusal re-renders the page with the text kept."""
     form = CommentForm(request.POST)
+    opinion = OpinionPage.objects.live().filter(pk=opinion_id).first()
+    if opinion is None or not can_view_opinion(request.user, opinion):
+        message = _(
+            "This opinion is not available to you (any more). Your comment was not "
+            "posted; its text is below so that you can keep it."
+        )
+        return _refused_comment_page(request, opinion_id, form, message, status=404)
+    refusal, status = _comment_refusal(opinion, request.user)
+    if not refusal and COMMENT_LIMIT.exceeded(request):
+        refusal, status = COMMENT_LIMIT.message(request), 429
+    if refusal:
+        if not (can_discuss(request.user) or can_manage_opinion(request.user, opinion)):
+            return _refused_comment_page(request, opinion_id, form, refusal, status)
+        form.is_valid()
+        form.add_error(None, refusal)
+        return _opinion_with_form(request, opinion, form, status)
     if form.is_valid():
         try:
             services.post_comment(opinion, request.user, form.cleaned_data["body"])
         except ConsultationError as error:
             form.add_error("body", error.message)
         else:
+            COMMENT_LIMIT.hit(request)
             messages.success(request, _("Your comment has been added."))
             return redirect(opinion.url + "#dyskusja")
+    return _opinion_with_form(request, opinion, form, status=200)
+
+
+def _opinion_with_form(request, opinion: OpinionPage, form, status: int):
+    """The opinion page again, with the (refused or invalid) comment form."""
     context = opinion.get_context(request)
     context.update(_discussion_context(request, opinion, form))
-    return TemplateResponse(request, opinion.get_template(request), context)
+    return TemplateResponse(
+        request, opinion.get_template(request), context, status=status
+    )
 
 
 @require_GET
@@ -191,6 +259,18 @@ def letter(request, opinion_id: int):
         filename=f"{opinion.slug}.pdf",
     )
     response["X-Content-SHA256"] = opinion.letter_sha256
+    return response
+
+
+@require_GET
+def letter_pack_view(request, opinion_id: int):
+    """The sent letter followed by its dated errata, as one PDF."""
+    opinion = _opinion_or_404(request, opinion_id)
+    if not opinion.letter_pdf or not can_see_letter(request.user, opinion):
+        raise Http404
+    response = HttpResponse(letter_pack(opinion), content_type="application/pdf")
+    filename = f"{opinion.slug}-z-erratami.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

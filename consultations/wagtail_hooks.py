@@ -99,25 +99,55 @@ def opinion_listing_buttons(page, user, next_url=None):
 
 @hooks.register("before_edit_page")
 def warn_when_the_letter_is_final(request, page):
-    """Editing the text after closing does not change the stored letter: say so."""
+    """From closing on, the letter's fields are read-only in the editor: say why."""
     from django.contrib import messages
 
-    from .choices import OpinionState
-
     specific = page.specific_deferred
-    if isinstance(specific, OpinionPage) and specific.state in (
-        OpinionState.CLOSED,
-        OpinionState.SENT,
-        OpinionState.ANSWERED,
-    ):
+    if isinstance(specific, OpinionPage) and specific.is_frozen:
         messages.warning(
             request,
             _(
-                "Signing is closed and the letter PDF is stored. Changes to the text "
-                "appear on the site but not in the letter; before sending, generate "
-                "the letter again from “State and signatures”."
+                "Signing is closed and the letter was generated from this text: the "
+                "letter's fields and the deadline are read-only. A correction after "
+                "sending is added as an erratum in “State and signatures”."
             ),
         )
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_public_opinions(request, page):
+    """The opinion index cannot be deleted while it holds public opinions.
+
+    An opinion itself refuses through its permission tester; this covers its
+    parent, whose deletion would take the opinions with it.
+    """
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .choices import PUBLIC_STATES
+
+    if (
+        not OpinionPage.objects.descendant_of(page, inclusive=True)
+        .filter(state__in=PUBLIC_STATES)
+        .exists()
+    ):
+        return None
+    messages.error(
+        request,
+        _(
+            "This page holds opinions that centres have co-signed or that were sent; "
+            "they are the association's record and cannot be deleted."
+        ),
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("razem_personal_data_sources")
+def consultations_personal_data():
+    """Comments, co-signatures, reminders, state changes and errata of a person."""
+    from .privacy import personal_data_sources
+
+    return personal_data_sources()
 
 
 @hooks.register("register_log_actions")
@@ -144,6 +174,9 @@ def register_consultation_log_actions(actions):
     )
     actions.register_action(
         "consultations.comment_hide", _("Hide comment"), _("Comment hidden")
+    )
+    actions.register_action(
+        "consultations.erratum", _("Add an erratum"), _("Erratum added")
     )
 
 

@@ -4,6 +4,7 @@ from html import escape
 from html.parser import HTMLParser
 
 import bleach
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ ALLOWED_TAGS = ["a", "b", "br", "em", "i", "li", "ol", "p", "strong", "ul"]
 ALLOWED_ATTRIBUTES = {"a": ["href", "rel"]}
 ALLOWED_PROTOCOLS = ["http", "https", "mailto"]
 MAX_COMMENT_LENGTH = 5000
+MAX_REASON_LENGTH = 500
 
 
 def _nofollow(attrs, new=False):
@@ -97,14 +99,25 @@ def post_comment(opinion: OpinionPage, user, text: str) -> Comment:
     if not text:
         raise CommentRefused(_("Write a comment first."))
     if len(text) > MAX_COMMENT_LENGTH:
-        raise CommentRefused(_("The comment is too long."))
+        raise CommentRefused(
+            _("The comment may have at most %(limit)d characters.")
+            % {"limit": MAX_COMMENT_LENGTH}
+        )
     body = sanitize_comment(text)
     if not bleach.clean(body, tags=[], strip=True).strip():
         raise CommentRefused(_("The comment has no text left after cleaning."))
+    comment = Comment(
+        opinion=opinion, author=user, centre=member_centre_of(user), body=body
+    )
+    try:  # the stored limit holds for every caller (the relations are known good)
+        comment.clean_fields(exclude=["opinion", "author", "centre", "hidden_by"])
+    except ValidationError as error:
+        raise CommentRefused(
+            _("The comment is too long once its links are formatted; shorten it.")
+        ) from error
     with atomic_or_try_again():
-        return Comment.objects.create(
-            opinion=opinion, author=user, centre=member_centre_of(user), body=body
-        )
+        comment.save()
+    return comment
 
 
 def hide_comment(comment: Comment, user, reason: str) -> Comment:
@@ -119,9 +132,14 @@ def hide_comment(comment: Comment, user, reason: str) -> Comment:
             raise CommentRefused(_("This comment is already hidden."))
         if not reason:
             raise CommentRefused(_("Give the reason for hiding the comment."))
+        if len(reason) > MAX_REASON_LENGTH:
+            raise CommentRefused(
+                _("The reason may have at most %(limit)d characters.")
+                % {"limit": MAX_REASON_LENGTH}
+            )
         comment.hidden_at = timezone.now()
         comment.hidden_by = user
-        comment.hidden_reason = reason[:500]
+        comment.hidden_reason = reason
         comment.save(update_fields=["hidden_at", "hidden_by", "hidden_reason"])
         log(
             instance=opinion,

@@ -1,4 +1,8 @@
-"""Moving an opinion through its states: draft → open → closed → sent → answered."""
+"""Moving an opinion through its states: draft → open → closed → sent → answered.
+
+Signing closes by staff in the console or, at the deadline, by the scheduled job
+(`close_overdue_opinions`), which calls the same `close_signing`.
+"""
 
 import datetime
 
@@ -9,9 +13,9 @@ from wagtail.log_actions import log
 
 from razem.cache import invalidate_pages
 
-from ..choices import OpinionState, SendChannel
-from ..exceptions import NotAllowed, TransitionRefused
-from ..models import OpinionEvent, OpinionPage
+from ..choices import DELIVERED_STATES, OpinionState, SendChannel
+from ..exceptions import ConsultationError, NotAllowed, TransitionRefused
+from ..models import Erratum, OpinionEvent, OpinionPage
 from ..permissions import can_manage_opinion
 from . import letters, notifications
 from .locking import atomic_or_try_again, lock_opinion
@@ -86,31 +90,80 @@ def open_for_signatures(opinion: OpinionPage, user) -> OpinionPage:
     return opinion
 
 
+AT_DEADLINE = _("closed automatically at the signing deadline")
+
+
 def close_signing(
-    opinion: OpinionPage, user, *, letter_date: datetime.date | None = None
+    opinion: OpinionPage,
+    user,
+    *,
+    letter_date: datetime.date | None = None,
+    at_deadline: bool = False,
 ) -> OpinionPage:
-    """Close signing, generate and store the letter with its annex, tell the office."""
+    """Close signing, number, generate and store the letter with its annex, fix the
+    text it was made of, and tell the office.
+
+    Staff close at any time; the scheduled job (`at_deadline=True`, no user) only
+    once the deadline has passed. Pending scheduled publishing of the page is
+    cancelled: a revision scheduled earlier could only bring other text back.
+    """
     with atomic_or_try_again():
         opinion = lock_opinion(opinion.pk)
-        check_manager(user, opinion)
+        _check_closer(opinion, user, at_deadline)
         _require_state(
             opinion,
             OpinionState.OPEN,
             _("Only an opinion open for signatures can be closed."),
         )
         opinion.letter_date = letter_date or timezone.localdate()
+        letters.assign_number(opinion)
         letters.store_letter(opinion)
         _move(
             opinion,
             user,
             OpinionState.CLOSED,
+            note=str(AT_DEADLINE) if at_deadline else "",
             letter_date=opinion.letter_date,
             letter_pdf=opinion.letter_pdf,
             letter_sha256=opinion.letter_sha256,
             letter_generated_at=opinion.letter_generated_at,
+            letter_year=opinion.letter_year,
+            letter_sequence=opinion.letter_sequence,
+            frozen_content=opinion.frozen_content,
+        )
+        opinion.revisions.filter(approved_go_live_at__isnull=False).update(
+            approved_go_live_at=None
         )
         notifications.notify_closed(opinion)
     return opinion
+
+
+def _check_closer(opinion: OpinionPage, user, at_deadline: bool) -> None:
+    if not at_deadline:
+        check_manager(user, opinion)
+        return
+    deadline = opinion.signing_deadline
+    if deadline is None or deadline > timezone.now():
+        raise TransitionRefused(_("The signing deadline has not passed yet."))
+
+
+def close_overdue_opinions(now: datetime.datetime | None = None) -> list[int]:
+    """Close signing of every open opinion whose deadline has passed (the job).
+
+    Returns the ids closed. One that staff closed meanwhile is skipped quietly.
+    """
+    now = now or timezone.now()
+    due = OpinionPage.objects.filter(
+        state=OpinionState.OPEN, signing_deadline__lte=now
+    ).order_by("signing_deadline", "pk")
+    closed = []
+    for opinion in due:
+        try:
+            close_signing(opinion, None, at_deadline=True)
+        except ConsultationError:
+            continue
+        closed.append(opinion.pk)
+    return closed
 
 
 def mark_sent(
@@ -131,6 +184,10 @@ def mark_sent(
             raise TransitionRefused(_("The letter has not been generated yet."))
         if sent_on > timezone.localdate():
             raise TransitionRefused(_("The sending date cannot be in the future."))
+        if opinion.changed_frozen_fields():
+            raise TransitionRefused(
+                _("The text differs from the letter; generate the letter again.")
+            )
         if opinion.letter_date and sent_on < opinion.letter_date:
             raise TransitionRefused(
                 _("The letter cannot have been sent before the date it bears.")
@@ -181,3 +238,33 @@ def mark_answered(
             reply_document=reply_document,
         )
     return opinion
+
+
+def add_erratum(
+    opinion: OpinionPage, user, *, dated: datetime.date, body: str
+) -> Erratum:
+    """Add a dated correction to a sent letter; the letter and its hash stay as sent.
+
+    Raises TransitionRefused, or the erratum's ValidationError (keyed by field).
+    """
+    body = (body or "").strip()
+    if not body:
+        raise TransitionRefused(_("Write the correction."))
+    with atomic_or_try_again():
+        opinion = lock_opinion(opinion.pk)
+        check_manager(user, opinion)
+        if opinion.state not in DELIVERED_STATES:
+            raise TransitionRefused(
+                _("An erratum can be added only after the letter has been sent.")
+            )
+        erratum = Erratum(opinion=opinion, dated=dated, body=body, created_by=user)
+        erratum.full_clean()  # field-keyed ValidationError for the console's form
+        erratum.save()
+        log(
+            instance=opinion,
+            action="consultations.erratum",
+            user=user,
+            data={"erratum_id": erratum.pk, "dated": dated.isoformat()},
+        )
+        transaction.on_commit(invalidate_pages)
+    return erratum

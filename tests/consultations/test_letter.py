@@ -108,14 +108,30 @@ def test_letter_survives_publishing_an_old_revision(signed_opinion, admin_user):
     assert signed_opinion.letter_sha256 == stored_hash
 
 
-def test_regenerating_between_closing_and_sending(signed_opinion, admin_user):
+def test_regenerating_between_closing_and_sending_keeps_text_and_number(
+    signed_opinion, admin_user
+):
+    from django.core.exceptions import ValidationError
+
+    from razem.models import AssociationSettings
+
     services.close_signing(signed_opinion, admin_user)
     signed_opinion.refresh_from_db()
+    number, old_hash = signed_opinion.letter_number, signed_opinion.letter_sha256
     signed_opinion.body = "<p>Poprawiona treść pisma.</p>"
-    signed_opinion.save_revision().publish()
+    with pytest.raises(ValidationError) as refused:
+        signed_opinion.save_revision()
+    assert "body" in refused.value.message_dict
+    settings = AssociationSettings.objects.first()
+    settings.president_name = "Anna Nowak-Kowalska"
+    settings.save()
     opinion = services.regenerate_letter(signed_opinion, admin_user)
     opinion.refresh_from_db()
-    assert "Poprawiona treść" in _text(opinion.letter_pdf.open("rb").read())
+    text = _text(opinion.letter_pdf.open("rb").read())
+    assert "Anna Nowak-Kowalska" in text and "Poprawiona treść" not in text
+    assert "Zwracamy się z prośbą" in text
+    assert opinion.letter_number == number and number in text
+    assert opinion.letter_sha256 != old_hash
 
 
 def test_letter_download_shows_hash_and_is_staff_only_until_sent(

@@ -195,10 +195,10 @@ def test_page_pdf_of_an_open_opinion_and_not_of_a_draft(client, make_opinion):
     assert response["Content-Type"] == "application/pdf"
 
 
-def test_editor_is_warned_that_the_stored_letter_does_not_follow_edits(
+def test_editor_is_told_that_the_letters_fields_are_read_only(
     client, make_opinion, admin_user
 ):
     opinion = make_opinion(state=OpinionState.SENT)
     client.force_login(admin_user)
     html = client.get(f"/admin/pages/{opinion.pk}/edit/").content.decode()
-    assert "pismo PDF zapisane" in html
+    assert "pola pisma i termin są tylko do odczytu" in html
