@@ -44,4 +44,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request as u; host = os.environ.get('DJANGO_ALLOWED_HOSTS', 'localhost').split(',')[0]; u.urlopen(u.Request('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), headers={'Host': host}), timeout=4)" || exit 1
 
-CMD ["sh", "-c", "exec gunicorn razem.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips='*'"]
+# Behind the TLS proxy (docs/operations.md): the proxy sets X-Forwarded-Proto and
+# appends to X-Forwarded-For; RAZEM_PROXY_COUNT=1 tells the app to believe the entry
+# it appended. FORWARDED_ALLOW_IPS (gunicorn) is who may set the scheme header.
+CMD ["sh", "-c", "exec gunicorn razem.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips=\"${FORWARDED_ALLOW_IPS:-*}\""]

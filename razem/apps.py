@@ -11,4 +11,4 @@ class RazemConfig(AppConfig):
     verbose_name = _("RAZEM site")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401

@@ -10,6 +10,7 @@ class HoneypotFormMixin(forms.Form):
     website_url = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 

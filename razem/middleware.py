@@ -217,3 +217,21 @@ class SiteLookupCacheMiddleware:
                 cache.set(key, site, 600)
         request._wagtail_site = site
         return self.get_response(request)
+
+
+class MethodNotAllowedPageMiddleware:
+    """Answer a wrong method (a form posted to a page that only shows) with the
+    site's 405 page in Polish instead of Django's empty `HttpResponseNotAllowed`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponseNotAllowed
+
+        response = self.get_response(request)
+        if isinstance(response, HttpResponseNotAllowed) and not response.content:
+            from .views import method_not_allowed
+
+            return method_not_allowed(request, response.get("Allow", ""))
+        return response

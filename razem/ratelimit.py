@@ -44,9 +44,29 @@ def client_ip(request) -> str:
     return _valid_ip(entries[-count]) or remote
 
 
+def limited_address(request) -> str:
+    """The address limits count by: `client_ip`, an IPv6 client by its /64 network.
+
+    One IPv6 household or server holds a whole /64 and may rotate through it at
+    will, so the network is the client (allauth truncates the same way,
+    `ALLAUTH_RATE_LIMIT_IPV6_PREFIX`). An IPv4 address mapped into IPv6 counts as
+    the IPv4 address.
+    """
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False))
+    return address
+
+
 def _digest(request) -> str:
     """A salted hash of the client's address: the address itself is never stored."""
-    raw = f"{settings.SECRET_KEY}|{client_ip(request)}"
+    raw = f"{settings.SECRET_KEY}|{limited_address(request)}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -111,3 +131,41 @@ def describe_wait(seconds: int) -> str:
     return ngettext("%(minutes)d minute", "%(minutes)d minutes", minutes) % {
         "minutes": minutes
     }
+
+
+def allauth_retry_after(request, action: str, *, key: str | None = None) -> int | None:
+    """Seconds until allauth's limits of `action` let this client try again.
+
+    Reads the same cache entries as allauth (`ACCOUNT_RATE_LIMITS`): for each rate
+    that counts by address, by the logged-in person or by `key` (when given) and is
+    used up, the time until its oldest counted attempt leaves the window. None when
+    no rate of the action is used up.
+    """
+    from allauth.account import app_settings
+    from allauth.core.internal.ratelimit import get_cache_key, parse_rates
+
+    now = time.time()
+    waits = []
+    for rate in parse_rates(app_settings.RATE_LIMITS.get(action)):
+        if (rate.per == "key" and key is None) or (
+            rate.per == "user" and not request.user.is_authenticated
+        ):
+            continue
+        cache_key = get_cache_key(
+            request, app="allauth.account", action=action, rate=rate, key=key
+        )
+        history = [
+            stamp for stamp in cache.get(cache_key, []) if stamp > now - rate.duration
+        ]
+        if len(history) >= rate.amount:
+            waits.append(history[rate.amount - 1] + rate.duration - now)
+    return max(1, math.ceil(max(waits))) if waits else None
+
+
+def allauth_window(action: str) -> int:
+    """The longest window among allauth's rates of `action`, in seconds."""
+    from allauth.account import app_settings
+    from allauth.core.internal.ratelimit import parse_rates
+
+    rates = parse_rates(app_settings.RATE_LIMITS.get(action))
+    return max((int(rate.duration) for rate in rates), default=60)

@@ -11,8 +11,12 @@ from wagtail.urls import serve_pattern
 from . import routing, views
 from .sitemaps import SITEMAPS
 
+handler400 = "razem.views.bad_request"
+handler403 = "razem.views.permission_denied"
 handler404 = "razem.views.page_not_found"
 handler500 = "razem.views.server_error"
+# allauth's rate limits answer through this handler (allauth.core.ratelimit).
+handler429 = "razem.views.too_many_requests"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

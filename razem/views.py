@@ -5,6 +5,7 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -46,6 +47,129 @@ def robots_txt(request):
 def page_not_found(request, exception=None):
     """Polish 404 page within the site layout."""
     return render(request, "404.html", status=404)
+
+
+# What a refusal page may show back of a refused form: text the person typed, never
+# secrets, tokens or the honeypot, and not without bounds.
+UNSHOWN_FIELD_WORDS = ("password", "token", "csrf", "secret")
+UNSHOWN_FIELDS = {"code", "website_url", "recovery_code"}
+TYPED_FIELDS_SHOWN = 30
+TYPED_TEXT_SHOWN = 20_000
+
+
+def typed_text(request) -> list[dict]:
+    """The non-empty text values of a refused POST, for the person to copy.
+
+    A page refused after the person typed (a closed opinion, an expired form) should
+    not lose their words: the refusal pages show them in read-only boxes.
+    """
+    if request.method != "POST":
+        return []
+    try:
+        items = list(request.POST.lists())
+    except Exception:  # noqa: BLE001 - an unreadable body (too big, malformed): nothing
+        return []
+    typed = []
+    for name, values in items:
+        lowered = name.lower()
+        if lowered in UNSHOWN_FIELDS or any(w in lowered for w in UNSHOWN_FIELD_WORDS):
+            continue
+        for value in values:
+            if len(value.strip()) >= 2:
+                typed.append({"name": name, "value": value[:TYPED_TEXT_SHOWN]})
+    return typed[:TYPED_FIELDS_SHOWN]
+
+
+def refusal(request, template: str, status: int, context: dict | None = None):
+    """A refusal in the site's layout, never stored by any cache.
+
+    When the layout itself cannot be rendered (the Host header was refused, the
+    database is away), a self-contained page with the same words answers instead.
+    """
+    context = {"typed": typed_text(request), "status": status, **(context or {})}
+    try:
+        request.get_host()
+        response = render(request, template, context, status=status)
+    except Exception:  # noqa: BLE001 - a refusal page must never become a 500
+        from django.template import loader
+
+        context["plain"] = True
+        body = loader.get_template("razem/refusal_plain.html").render(context)
+        response = HttpResponse(body, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
+def bad_request(request, exception=None):
+    """400: the request could not be understood (a malformed or oversized form)."""
+    return refusal(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    """403: the person may not see this page or do this (any more)."""
+    message = str(exception or "").strip()
+    return refusal(request, "403.html", 403, {"reason": message})
+
+
+def csrf_failure(request, reason=""):
+    """403 for a form whose security token expired or was missing (CSRF_FAILURE_VIEW).
+
+    `get_token` sets a fresh token cookie with this answer; the site's script copies
+    the cookie into the form when it is sent, so going back and sending the form
+    again (the browser keeps what was typed) works.
+    """
+    from django.middleware.csrf import get_token
+
+    get_token(request)
+    return refusal(request, "403_csrf.html", 403)
+
+
+def method_not_allowed(request, allowed: str):
+    """405: this address does not take that kind of request (see the middleware)."""
+    response = refusal(request, "405.html", 405)
+    response["Allow"] = allowed
+    return response
+
+
+# allauth's actions by the URL name of the view that applies them (429 pages).
+ALLAUTH_ACTIONS_BY_VIEW = {
+    "account_login": ("login", "login_failed"),
+    "account_signup": ("signup",),
+    "account_reset_password": ("reset_password",),
+    "account_reset_password_from_key": ("reset_password_from_key",),
+    "account_change_password": ("change_password",),
+    "account_email": ("manage_email", "confirm_email"),
+    "account_reauthenticate": ("reauthenticate",),
+}
+
+
+def _allauth_wait(request) -> int:
+    """Seconds until allauth lets this client repeat what it was refused."""
+    from django.urls import Resolver404, resolve
+
+    from .ratelimit import allauth_retry_after, allauth_window
+
+    try:
+        name = resolve(request.path_info).url_name
+    except Resolver404:
+        name = None
+    actions = ALLAUTH_ACTIONS_BY_VIEW.get(name) or tuple(
+        action for group in ALLAUTH_ACTIONS_BY_VIEW.values() for action in group
+    )
+    email = (request.POST.get("email") or "").strip().lower() or None
+    waits = [allauth_retry_after(request, action, key=email) for action in actions]
+    known = [wait for wait in waits if wait]
+    return max(known) if known else max(allauth_window(a) for a in actions)
+
+
+def too_many_requests(request, exception=None):
+    """429 for allauth's limits (login, password reset): says how long to wait."""
+    from .ratelimit import describe_wait
+
+    seconds = _allauth_wait(request)
+    response = refusal(request, "429.html", 429, {"wait": describe_wait(seconds)})
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 def server_error(request):

@@ -65,6 +65,34 @@ function initNavigation() {
   apply();
 }
 
+// A form refused as expired ("the form has expired" page renews the token cookie)
+// goes through when sent again from the Back button: the token is read from the
+// cookie at the moment of sending, not from the page as it was first loaded.
+const CSRF_COOKIES = ["__Secure-csrftoken", "csrftoken"];
+
+function currentCsrfToken() {
+  const cookies = Object.fromEntries(
+    document.cookie
+      .split(";")
+      .map((part) => part.trim().split("="))
+      .filter((pair) => pair.length === 2),
+  );
+  const name = CSRF_COOKIES.find((candidate) => cookies[candidate]);
+  return name ? decodeURIComponent(cookies[name]) : "";
+}
+
+function initCsrfRefresh() {
+  document.addEventListener(
+    "submit",
+    (event) => {
+      const input = event.target.querySelector('input[name="csrfmiddlewaretoken"]');
+      const token = currentCsrfToken();
+      if (input && token) input.value = token;
+    },
+    true,
+  );
+}
+
 function focusFormErrors() {
   const summary = document.querySelector("[data-autofocus]");
   if (summary) summary.focus();
@@ -74,4 +102,5 @@ initPrintButtons();
 initCookieNotice();
 initNavigation();
 initGalleries();
+initCsrfRefresh();
 focusFormErrors();

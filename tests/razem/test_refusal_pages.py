@@ -1,0 +1,121 @@
+"""Every refusal is a Polish page in the site's layout, never cached.
+
+403 (a view's PermissionDenied), 400 (a request the site cannot process, also one
+whose Host is refused), 405 (a wrong method) and the CSRF failure: the right status,
+the site's header and skip link, words that say what happened and what to do, and
+what the person typed shown back where the request carried it.
+"""
+
+import pytest
+from django.test import Client
+
+from tests.factories.members import CentreFactory, centre_staff
+
+pytestmark = pytest.mark.django_db
+
+SKIP_LINK = "Przejdź do treści"  # the site layout's first element
+
+
+def assert_site_refusal(response, status: int, *phrases: str) -> str:
+    assert response.status_code == status
+    html = response.content.decode()
+    assert 'lang="pl"' in html
+    for phrase in phrases:
+        assert phrase in html, phrase
+    assert "no-store" in response["Cache-Control"]
+    assert "Forbidden" not in html and "Not Allowed" not in html
+    return html
+
+
+def test_permission_denied_is_a_polish_page_that_keeps_the_typed_text(
+    client, home_page
+):
+    """Centre staff may not invite people: the refusal shows what they typed."""
+    client.force_login(centre_staff(CentreFactory()))
+    response = client.post(
+        "/moj-osrodek/osoby/zapros/",
+        {"email": "nowa@example.test", "first_name": "Zofia", "last_name": "Wrona"},
+    )
+    html = assert_site_refusal(
+        response, 403, SKIP_LINK, "Brak dostępu", "Co możesz zrobić"
+    )
+    assert "nowa@example.test" in html and "Wrona" in html
+    assert "csrfmiddlewaretoken" not in html.split('id="main"')[1].split("<footer")[0]
+
+
+def test_permission_denied_for_an_anonymous_visitor_offers_the_login(rf, home_page):
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.exceptions import PermissionDenied
+
+    from razem.views import permission_denied
+
+    request = rf.get("/moj-osrodek/dane/")
+    request.user = AnonymousUser()
+    response = permission_denied(request, PermissionDenied())
+    html = assert_site_refusal(response, 403, "Zaloguj się")
+    assert "/konto/login/?next=/moj-osrodek/dane/" in html
+
+
+def test_a_passwords_and_tokens_are_never_shown_back(rf, home_page):
+    from razem.views import typed_text
+
+    request = rf.post(
+        "/",
+        {
+            "csrfmiddlewaretoken": "abc",
+            "password": "tajne-haslo",
+            "password1": "tajne-haslo",
+            "code": "123456",
+            "website_url": "http://spam.example",
+            "message": "Proszę o informację",
+        },
+    )
+    assert typed_text(request) == [{"name": "message", "value": "Proszę o informację"}]
+
+
+def test_csrf_failure_says_the_form_expired_and_renews_the_token(home_page):
+    from razem.demo import ensure_contact_page
+
+    contact = ensure_contact_page(home_page, None)
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        contact.url, {"wiadomosc": "Długa wiadomość, którą pisałam pół godziny."}
+    )
+    html = assert_site_refusal(
+        response, 403, SKIP_LINK, "Formularz wygasł", "Wróć przyciskiem"
+    )
+    assert "Długa wiadomość, którą pisałam pół godziny." in html
+    assert "csrftoken" in response.cookies  # the next try carries a valid token
+
+
+def test_a_wrong_method_is_a_polish_405_page(client, home_page):
+    response = client.post("/szukaj/", {"q": "konferencja w Zakopanem"})
+    html = assert_site_refusal(
+        response, 405, SKIP_LINK, "Ten adres nie przyjmuje takiego żądania"
+    )
+    assert response["Allow"] == "GET"
+    assert "konferencja w Zakopanem" in html
+
+
+def test_a_request_the_site_cannot_process_is_a_polish_400_page(
+    client, home_page, settings
+):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+    data = {f"pole{number}": "x" for number in range(20)}
+    response = client.post("/przystap/", data)
+    assert_site_refusal(response, 400, SKIP_LINK, "Nie udało się odczytać żądania")
+
+
+def test_a_refused_host_still_gets_a_polish_400_page(client, home_page, settings):
+    settings.ALLOWED_HOSTS = ["razem.example.org"]
+    response = client.get("/", HTTP_HOST="evil.example")
+    html = assert_site_refusal(response, 400, "Nie udało się odczytać żądania")
+    assert "evil.example" not in html
+
+
+def test_refusals_are_never_stored_by_the_page_cache(client, home_page):
+    first = client.post("/szukaj/", {"q": "a"})
+    second = client.post("/szukaj/", {"q": "b"})
+    assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
+    assert first["Cache-Control"] == second["Cache-Control"]
+    assert "max-age=0" in first["Cache-Control"]
