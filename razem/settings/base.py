@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "razem.middleware.MethodNotAllowedPageMiddleware",  # a Polish 405 page
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "razem.middleware.ContentSecurityPolicyMiddleware",
     "razem.middleware.PrivateCacheControlMiddleware",
@@ -230,6 +231,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+# Lockouts that say how long they last (razem.account_forms).
+ACCOUNT_FORMS = {"login": "razem.account_forms.LoginForm"}
+MFA_FORMS = {"authenticate": "razem.account_forms.AuthenticateForm"}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "login": "30/m/ip",
@@ -255,6 +259,8 @@ SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# An expired or missing form token: a Polish page saying to go back and send again.
+CSRF_FAILURE_VIEW = "razem.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
