@@ -64,6 +64,13 @@ SCHEDULE = (
         "consultations.tasks.send_opinion_reminders_task",
         every=datetime.timedelta(hours=1),
     ),
+    # Pages (and snippets) scheduled in the editor go live, and expire, by themselves:
+    # Wagtail's `publish_scheduled`, one object at a time (razem.tasks).
+    ScheduledJob(
+        "publish-scheduled",
+        "razem.tasks.publish_scheduled_task",
+        every=datetime.timedelta(minutes=1),
+    ),
     # Signing closes by itself at the deadline: the same service as staff use.
     ScheduledJob(
         "opinion-close",
