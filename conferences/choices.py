@@ -37,3 +37,9 @@ class WorkshopChoiceStatus(models.TextChoices):
     CONFIRMED = "confirmed", pgettext_lazy("workshop place", "confirmed")
     WAITING = "waiting", _("waiting list")
     CANCELLED = "cancelled", pgettext_lazy("workshop place", "cancelled")
+
+
+ACTIVE_WORKSHOP_STATUSES = (
+    WorkshopChoiceStatus.CONFIRMED,
+    WorkshopChoiceStatus.WAITING,
+)

@@ -307,6 +307,20 @@ def home_panel(request):
     }
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_programme(request, page):
+    """After saving a conference, repeat the programme's warnings to the editor."""
+    if not isinstance(page.specific, ConferencePage):
+        return
+    from django.contrib import messages
+
+    from .services.programme import programme_warnings
+
+    for warning in programme_warnings(page.specific):
+        messages.warning(request, warning)
+
+
 @hooks.register("razem_retention")
 def participant_retention():
     """Daily retention: needs after the conference, people after the period."""

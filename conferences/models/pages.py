@@ -3,7 +3,7 @@
 import datetime
 from itertools import groupby
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -24,9 +24,17 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from razem.blocks import BaseStreamBlock, VideoBlock
+from razem.fields import LimitedTextField
 from razem.models import ContentPageMixin
 
+from ..admin_forms import ConferencePageForm, ProgrammeChecksPanel
 from ..choices import SessionKind
+
+END_BEFORE_START = _("The last day cannot be before the first day.")
+CLOSES_BEFORE_OPENS = _("Registration must close after it opens.")
+NEGATIVE_FEE = _("A fee cannot be negative.")
+SESSION_END_BEFORE_START = _("The session must end after it starts.")
+CAPACITY_ONLY_WORKSHOPS = _("Only workshops have their own places.")
 
 
 class ConferenceIndexPage(ContentPageMixin, Page):
@@ -36,7 +44,10 @@ class ConferenceIndexPage(ContentPageMixin, Page):
     """
 
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        max_length=3000,
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -72,7 +83,7 @@ class ConferencePage(ContentPageMixin, Page):
         _("edition number"), help_text=_("For example 10 for the 10th conference.")
     )
     motto = models.CharField(_("motto"), max_length=255, blank=True)
-    lead = models.TextField(_("lead"), blank=True)
+    lead = LimitedTextField(_("lead"), blank=True, max_length=1000)
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"))
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
@@ -140,7 +151,10 @@ class ConferencePage(ContentPageMixin, Page):
         FieldPanel("video"),
         InlinePanel("documents", label=_("Documents")),
     ]
-    programme_panels = [InlinePanel("sessions", label=_("Programme items"))]
+    programme_panels = [
+        ProgrammeChecksPanel(),
+        InlinePanel("sessions", label=_("Programme items")),
+    ]
     registration_panels = [
         FieldRowPanel(
             [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
@@ -170,6 +184,7 @@ class ConferencePage(ContentPageMixin, Page):
     ]
     parent_page_types = ["conferences.ConferenceIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = ConferencePageForm
 
     class Meta:
         verbose_name = _("conference")
@@ -178,6 +193,7 @@ class ConferencePage(ContentPageMixin, Page):
             models.CheckConstraint(
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="conference_ends_after_start",
+                violation_error_message=END_BEFORE_START,
             ),
             models.CheckConstraint(
                 condition=models.Q(registration_closes_at__isnull=True)
@@ -186,25 +202,80 @@ class ConferencePage(ContentPageMixin, Page):
                     registration_closes_at__gt=models.F("registration_opens_at")
                 ),
                 name="conference_registration_window_order",
+                violation_error_message=CLOSES_BEFORE_OPENS,
             ),
             models.CheckConstraint(
                 condition=models.Q(member_fee__gte=0) & models.Q(non_member_fee__gte=0),
                 name="conference_fees_not_negative",
+                violation_error_message=NEGATIVE_FEE,
             ),
         ]
 
+    #: Set while the editor's form validates the page alone: its programme rows
+    #: are not attached to the page yet, so the form checks the programme itself
+    #: once the rows are valid (see `ConferencePageForm`).
+    programme_checked_by_form = False
+
     def clean(self):
-        """Dates in order: the last day after the first, closing after opening."""
+        """Every rule of the page at once, each message beside its field.
+
+        Dates in order, registration closing after it opens, fees not negative,
+        the capacity not below the places already held, and the programme
+        (`services.programme`): these hold for the editor, revisions published
+        later or on schedule, and code alike (`Page.save` runs `full_clean`).
+        """
         super().clean()
+        errors: dict[str, list] = {}
+        for field, message in self._field_problems():
+            errors.setdefault(field, []).append(message)
+        if not self.programme_checked_by_form:
+            from ..services.programme import programme_problems
+
+            for problem in programme_problems(self, self.sessions.all()):
+                if problem.blocking:
+                    errors.setdefault(NON_FIELD_ERRORS, []).append(problem.describe())
+        if errors:
+            raise ValidationError(errors)
+
+    def _field_problems(self) -> list[tuple[str, str]]:
+        from ..services.capacity import capacity_error, places_held
+
+        problems = []
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": _("The last day cannot be before the first day.")}
-            )
+            problems.append(("end_date", END_BEFORE_START))
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
-            raise ValidationError(
-                {"registration_closes_at": _("Registration must close after it opens.")}
-            )
+            problems.append(("registration_closes_at", CLOSES_BEFORE_OPENS))
+        for field in ("member_fee", "non_member_fee"):
+            if (getattr(self, field) or 0) < 0:
+                problems.append((field, NEGATIVE_FEE))
+        if self.pk:
+            message = capacity_error(self.capacity, places_held(self.pk))
+            if message:
+                problems.append(("capacity", message))
+        return problems
+
+    def save(self, *args, **kwargs):
+        """Write the page; an existing one under the registration lock.
+
+        A full save (publishing in the editor, a scheduled or later publish, code)
+        of an existing conference goes through `services.capacity.save_conference`:
+        the capacity is checked again under the lock and a raised capacity, of the
+        conference or of a workshop, promotes the waiting list in order.
+        """
+        update_fields = kwargs.get("update_fields")
+        if self.pk is None or (
+            update_fields is not None and "capacity" not in update_fields
+        ):
+            return super().save(*args, **kwargs)
+        from ..services.capacity import save_conference
+
+        result = []
+        save_conference(
+            self,
+            lambda: result.append(super(ConferencePage, self).save(*args, **kwargs)),
+        )
+        return result[0] if result else None
 
     # Derived values used by templates and services.
 
@@ -329,7 +400,7 @@ class Session(Orderable, ClusterableModel):
     end_time = models.TimeField(_("ends at"))
     room = models.CharField(_("room"), max_length=100, blank=True)
     title = models.CharField(_("title"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    description = LimitedTextField(_("description"), blank=True, max_length=3000)
     speakers = ParentalManyToManyField(
         "conferences.Speaker",
         verbose_name=_("speakers"),
@@ -361,10 +432,12 @@ class Session(Orderable, ClusterableModel):
             models.CheckConstraint(
                 condition=models.Q(end_time__gt=models.F("start_time")),
                 name="session_ends_after_start",
+                violation_error_message=SESSION_END_BEFORE_START,
             ),
             models.CheckConstraint(
                 condition=models.Q(kind="workshop") | models.Q(capacity__isnull=True),
                 name="session_capacity_only_for_workshops",
+                violation_error_message=CAPACITY_ONLY_WORKSHOPS,
             ),
         ]
 
@@ -372,24 +445,37 @@ class Session(Orderable, ClusterableModel):
         return f"{self.date:%d.%m} {self.start_time:%H:%M} {self.title}"
 
     def clean(self):
-        """Times in order; a capacity only for workshops; the day within the conference."""
+        """Times in order; a capacity only for workshops and not below the places
+        participants have; the day within the conference. All errors at once."""
         super().clean()
+        errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise ValidationError(
-                {"end_time": _("The session must end after it starts.")}
-            )
+            errors["end_time"] = SESSION_END_BEFORE_START
         if self.kind != SessionKind.WORKSHOP and self.capacity is not None:
-            raise ValidationError(
-                {"capacity": _("Only workshops have their own places.")}
+            errors["capacity"] = CAPACITY_ONLY_WORKSHOPS
+        elif self.pk and self.capacity is not None:
+            from ..services.capacity import (
+                confirmed_by_session,
+                workshop_capacity_error,
             )
+
+            confirmed = confirmed_by_session([self.pk]).get(self.pk, 0)
+            message = workshop_capacity_error(self.capacity, confirmed)
+            if message:
+                errors["capacity"] = message
+        if self._outside_conference():
+            errors["date"] = _("The day must fall within the conference.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _outside_conference(self) -> bool:
         try:
             page = self.page
         except ConferencePage.DoesNotExist:
-            page = None
-        if page and self.date and not page.start_date <= self.date <= page.end_date:
-            raise ValidationError(
-                {"date": _("The day must fall within the conference.")}
-            )
+            return False
+        if not (page and self.date and page.start_date and page.end_date):
+            return False
+        return not page.start_date <= self.date <= page.end_date
 
     @property
     def is_workshop(self) -> bool:

@@ -8,8 +8,12 @@ import uuid
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from razem.fields import LimitedTextField
 
 from ..choices import (
     ACTIVE_STATUSES,
@@ -17,6 +21,11 @@ from ..choices import (
     RegistrationStatus,
     WorkshopChoiceStatus,
 )
+
+NEEDS_WITHOUT_CONSENT = _(
+    "Dietary or accessibility needs can be saved only with the participant's consent."
+)
+EMAIL_TAKEN = _("This person is already registered for the conference.")
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -76,8 +85,10 @@ class Registration(models.Model):
     accommodation_nights = models.PositiveSmallIntegerField(
         _("accommodation nights"), default=0
     )
-    remarks = models.TextField(_("remarks"), blank=True)
-    special_needs = models.TextField(_("dietary or accessibility needs"), blank=True)
+    remarks = LimitedTextField(_("remarks"), blank=True, max_length=2000)
+    special_needs = LimitedTextField(
+        _("dietary or accessibility needs"), blank=True, max_length=2000
+    )
     special_needs_consent = models.BooleanField(
         _("consent to process the needs"), default=False
     )
@@ -134,11 +145,13 @@ class Registration(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=RegistrationStatus.values),
                 name="registration_status_valid",
+                violation_error_message=_("Choose a valid status."),
             ),
             models.CheckConstraint(
                 condition=models.Q(special_needs="")
                 | models.Q(special_needs_consent=True),
                 name="registration_needs_only_with_consent",
+                violation_error_message=NEEDS_WITHOUT_CONSENT,
             ),
             models.CheckConstraint(
                 condition=models.Q(
@@ -149,21 +162,68 @@ class Registration(models.Model):
                     & models.Q(cancelled_at__isnull=True)
                 ),
                 name="registration_cancelled_has_date",
+                violation_error_message=_(
+                    "A cancelled registration needs the date of its cancellation."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(checked_in_at__isnull=True)
                 | models.Q(status=RegistrationStatus.CONFIRMED),
                 name="registration_checked_in_only_confirmed",
+                violation_error_message=_(
+                    "Only participants with a confirmed place can be checked in."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["conference", "email"],
                 condition=~models.Q(status=RegistrationStatus.CANCELLED),
                 name="registration_one_active_per_email",
+                violation_error_message=EMAIL_TAKEN,
             ),
         ]
 
     def __str__(self):
         return f"{self.full_name} ({self.get_status_display()})"
+
+    def clean(self):
+        """The rules staff edits must keep, each message beside its field."""
+        super().clean()
+        self.email = (self.email or "").strip().lower()
+        errors = {}
+        if self.special_needs.strip() and not self.special_needs_consent:
+            errors["special_needs"] = NEEDS_WITHOUT_CONSENT
+        conference = self._conference_or_none()
+        if conference is not None:
+            errors.update(self._conference_problems(conference))
+        if errors:
+            raise ValidationError(errors)
+
+    def _conference_or_none(self):
+        try:
+            return self.conference
+        except models.ObjectDoesNotExist:
+            return None
+
+    def _conference_problems(self, conference) -> dict:
+        problems = {}
+        nights = conference.nights if conference.offers_accommodation else 0
+        if self.accommodation_nights and self.accommodation_nights > nights:
+            problems["accommodation_nights"] = ngettext(
+                "At most %(count)d night can be booked for this conference.",
+                "At most %(count)d nights can be booked for this conference.",
+                nights,
+            ) % {"count": nights}
+        if self.meals and not conference.offers_meals:
+            problems["meals"] = _("This conference does not offer meals.")
+        if self.email and self.status != RegistrationStatus.CANCELLED:
+            taken = (
+                Registration.objects.active()
+                .filter(conference_id=self.conference_id, email__iexact=self.email)
+                .exclude(pk=self.pk)
+            )
+            if taken.exists():
+                problems["email"] = EMAIL_TAKEN
+        return problems
 
     @property
     def full_name(self) -> str:
@@ -236,11 +296,16 @@ class WorkshopChoice(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["registration", "session"], name="workshop_choice_once"
+                fields=["registration", "session"],
+                name="workshop_choice_once",
+                violation_error_message=_(
+                    "The participant has already chosen this workshop."
+                ),
             ),
             models.CheckConstraint(
                 condition=models.Q(status__in=WorkshopChoiceStatus.values),
                 name="workshop_choice_status_valid",
+                violation_error_message=_("Choose a valid status."),
             ),
         ]
 

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from razem.fields import LimitedTextField
+
 
 class Speaker(index.Indexed, models.Model):
     """A lecturer, workshop leader or debater, reused across conferences."""
@@ -25,7 +27,7 @@ class Speaker(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    bio = models.TextField(_("biography"), blank=True)
+    bio = LimitedTextField(_("biography"), blank=True, max_length=3000)
 
     panels = [
         FieldPanel("name"),

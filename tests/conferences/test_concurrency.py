@@ -5,6 +5,7 @@ RAZEM_CONCURRENCY_CONNECTIONS (default 40) connections are open at once, so the 
 leaves room under PostgreSQL's default max_connections of 100 for other test runs.
 """
 
+import datetime
 import os
 import threading
 import time
@@ -165,3 +166,62 @@ def test_without_the_row_lock_the_race_overbooks(postgres_only, home_page, monke
     )
     assert errors == []
     assert confirmed > 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_capacity_raise_racing_registrations_never_lets_a_newcomer_pass(
+    postgres_only, home_page
+):
+    """The office raises 10 places to 20 while 20 newcomers register: the 10 new
+    places go to the first 10 of the 20 already waiting, nobody is overbooked."""
+    conference = make_conference(capacity=10)
+    early = CentreFactory(name="Ośrodek, który zapisał się wcześniej")
+    _prefill(conference, early, 10)
+    start = timezone.now()
+    Registration.objects.bulk_create(
+        Registration(
+            conference=conference,
+            centre=early,
+            first_name="Czeka",
+            last_name=f"Kolejka {n:02d}",
+            email=f"czeka{n}@example.test",
+            status=RegistrationStatus.WAITING,
+            fee=Decimal("300.00"),
+            queued_at=start - datetime.timedelta(seconds=60 - n),
+            approved_at=start,
+        )
+        for n in range(20)
+    )
+    people = []
+    for _n in range(10):
+        centre = CentreFactory()
+        people.append((centre, representative(centre)))
+    raised = threading.Event()
+    raise_errors: list = []
+
+    def raise_capacity() -> None:
+        try:
+            page = ConferencePage.objects.get(pk=conference.pk)
+            page.capacity = 20
+            page.save_revision().publish()
+            raised.set()
+        except Exception as error:  # noqa: BLE001 - reported below
+            raise_errors.append(repr(error))
+        finally:
+            connection.close()
+
+    raiser = threading.Thread(target=raise_capacity)
+    raiser.start()
+    outcomes, errors, _elapsed = _rush(conference.pk, people, 20, 10)
+    raiser.join(timeout=120)
+    assert raise_errors == [] and errors == []
+    rows = Registration.objects.filter(conference=conference)
+    assert rows.holding().count() == 20
+    newcomers = rows.filter(email__startswith="uczestnikrush")
+    assert not newcomers.holding().exists()
+    promoted = sorted(
+        rows.filter(last_name__startswith="Kolejka")
+        .holding()
+        .values_list("last_name", flat=True)
+    )
+    assert promoted == [f"Kolejka {n:02d}" for n in range(10)]

@@ -1,0 +1,164 @@
+"""Checks of a conference's programme before it is saved or published.
+
+Errors stop the save (on every path: the page editor's form, a revision published
+later or on schedule, code); warnings are shown to the editor and do not stop a
+deliberate publish.
+
+- error: an item outside the conference's days;
+- error: two items in the same room at the same time (breaks and items without a
+  room are not rooms anyone books);
+- error: a workshop capacity below the places participants already have;
+- error: a workshop participants have chosen removed or turned into another kind
+  (their places would vanish silently; cancel the choices first);
+- warning: a workshop without a capacity (participants may all choose it).
+"""
+
+from dataclasses import dataclass
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from ..choices import SessionKind
+from .capacity import active_by_session, confirmed_by_session, workshop_capacity_error
+
+
+@dataclass(frozen=True)
+class ProgrammeProblem:
+    """One finding about a programme item: the item, its field, the message."""
+
+    session: object
+    field: str | None
+    message: str
+    blocking: bool = True
+
+    def describe(self) -> str:
+        """The message naming the item, for a list at the top of the page."""
+        session = self.session
+        when = ""
+        if session.date and session.start_time:
+            when = " ({}, {})".format(
+                formats.date_format(session.date, "j.m"),
+                session.start_time.strftime("%H:%M"),
+            )
+        return _("Programme item “%(title)s”%(when)s: %(message)s") % {
+            "title": session.title or _("untitled"),
+            "when": when,
+            "message": self.message,
+        }
+
+
+def _dates_problem(conference, session):
+    start, end = conference.start_date, conference.end_date
+    if not (start and end and session.date) or start <= session.date <= end:
+        return None
+    return ProgrammeProblem(
+        session,
+        "date",
+        _("The day must fall within the conference (%(start)s – %(end)s).")
+        % {
+            "start": formats.date_format(start, "j.m.Y"),
+            "end": formats.date_format(end, "j.m.Y"),
+        },
+    )
+
+
+def _room(session) -> str:
+    if session.kind == SessionKind.BREAK:
+        return ""
+    return " ".join((session.room or "").split()).casefold()
+
+
+def _room_problems(sessions) -> list:
+    problems = []
+    timed = [s for s in sessions if _room(s) and s.date and s.start_time and s.end_time]
+    for index, first in enumerate(timed):
+        for second in timed[index + 1 :]:
+            if _room(first) == _room(second) and first.overlaps(second):
+                problems.append(
+                    ProgrammeProblem(
+                        second,
+                        "room",
+                        _("The room “%(room)s” is taken at that time by “%(other)s”.")
+                        % {"room": second.room, "other": first.title},
+                    )
+                )
+    return problems
+
+
+def _workshop_problems(session, confirmed: dict, active: dict) -> list:
+    problems = []
+    if session.kind != SessionKind.WORKSHOP:
+        if active.get(session.pk):
+            problems.append(
+                ProgrammeProblem(
+                    session,
+                    "kind",
+                    _(
+                        "Participants have chosen this workshop: it cannot become "
+                        "another kind of item. Cancel their choices first."
+                    ),
+                )
+            )
+        return problems
+    message = workshop_capacity_error(session.capacity, confirmed.get(session.pk, 0))
+    if message:
+        problems.append(ProgrammeProblem(session, "capacity", message))
+    if session.capacity is None:
+        problems.append(
+            ProgrammeProblem(
+                session,
+                "capacity",
+                _("This workshop has no capacity: any number of participants may "
+                  "choose it."),
+                blocking=False,
+            )
+        )  # fmt: skip
+    return problems
+
+
+def _removed_workshops(conference, sessions) -> list:
+    from ..models import Session
+
+    if conference.pk is None:
+        return []
+    kept = {s.pk for s in sessions if s.pk}
+    chosen = active_by_session(
+        Session.objects.filter(page_id=conference.pk).values_list("pk", flat=True)
+    )
+    removed = Session.objects.filter(pk__in=set(chosen) - kept)
+    return [
+        ProgrammeProblem(
+            session,
+            None,
+            _(
+                "participants have chosen this workshop: it cannot be removed. "
+                "Cancel their choices first."
+            ),
+        )
+        for session in removed
+    ]
+
+
+def programme_problems(conference, sessions) -> list[ProgrammeProblem]:
+    """Every finding about the given programme items of the conference."""
+    sessions = list(sessions)
+    pks = [s.pk for s in sessions if s.pk]
+    confirmed, active = confirmed_by_session(pks), active_by_session(pks)
+    problems = []
+    for session in sessions:
+        dates = _dates_problem(conference, session)
+        if dates:
+            problems.append(dates)
+        problems.extend(_workshop_problems(session, confirmed, active))
+    problems.extend(_room_problems(sessions))
+    problems.extend(_removed_workshops(conference, sessions))
+    return problems
+
+
+def programme_warnings(conference) -> list[str]:
+    """The warnings about the conference's current programme, for the editor."""
+    return [
+        p.describe()
+        for p in programme_problems(conference, conference.sessions.all())
+        if not p.blocking
+    ]
