@@ -67,3 +67,12 @@ class ApplicationStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     ACCEPTED = "accepted", _("accepted")
     REJECTED = "rejected", _("rejected")
+
+
+class InvitationRefusal(models.TextChoices):
+    """Why an invitation asked for by a representative was not sent."""
+
+    ADMIN_ACCOUNT = "admin_account", _("an account of the association's staff")
+    OTHER_CENTRE = "other_centre", _("a person of another centre")
+    PENDING_ELSEWHERE = "pending", _("pending invitation of another centre")
+    INACTIVE = "inactive", _("a disabled account")

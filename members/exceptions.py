@@ -60,6 +60,47 @@ class AlreadyInCentre(MembersError):
     default_message = _("This person already belongs to a centre.")
 
 
+class CentreDataInvalid(MembersError):
+    """The centre's data does not pass its validators (e.g. from an old application)."""
+
+    default_message = _("The centre's data is not valid.")
+
+
+class AccountExists(MembersError):
+    """An account owns the invited address: it joins by logging in, never by a new
+    password."""
+
+    default_message = _(
+        "An account with this e-mail address already exists. Log in to it to join "
+        "the centre."
+    )
+
+
+class InvitationNotForThisAccount(MembersError):
+    """The invitation is for an address the logged-in account does not own."""
+
+    default_message = _(
+        "This invitation is for another e-mail address than the account you are "
+        "logged in to."
+    )
+
+
+class InvitationPending(MembersError):
+    """The address already holds a pending invitation (one per address)."""
+
+    default_message = _(
+        "This address has already been invited and the invitation is still "
+        "pending. Withdraw it to send a new one."
+    )
+
+
+class InvitationRefused(MembersError):
+    """The address may not be invited to this centre (told to association staff and
+    to the invited person, never to a representative)."""
+
+    default_message = _("This address cannot be invited to this centre.")
+
+
 class LastRepresentative(MembersError):
     """A centre must always keep at least one representative."""
 

@@ -7,11 +7,33 @@ from django.utils.translation import gettext_lazy as _
 from razem.forms import HoneypotFormMixin
 
 from .choices import Role
-from .models import Application, Centre, Municipality
+from .models import (
+    REASON_MAX_LENGTH,
+    Application,
+    Centre,
+    Municipality,
+    canonical_email,
+)
+
+# Passwords are hashed with a slow function: a very long one is refused first.
+PASSWORD_MAX_LENGTH = 128
 
 
 def _strip_nip(value: str) -> str:
     return (value or "").replace("-", "").replace(" ", "")
+
+
+class CanonicalEmailField(forms.EmailField):
+    """An e-mail address in its canonical form (NFKC, case-folded), checked after
+    folding: a full-width "ａｄｍｉｎ@…" is the plain "admin@…" it stands for."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        """Fold before the format is checked."""
+        return canonical_email(super().to_python(value))
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
@@ -127,6 +149,7 @@ class DecisionAcceptForm(forms.Form):
     exception_reason = forms.CharField(
         label=_("Reason for admitting despite the population limit"),
         required=False,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -146,6 +169,7 @@ class DecisionRejectForm(forms.Form):
 
     reason = forms.CharField(
         label=_("Reason for the rejection"),
+        max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Write the reason for the rejection.")},
     )
@@ -173,7 +197,7 @@ class CentreContactsForm(forms.ModelForm):
 class InviteStaffForm(forms.Form):
     """The representative invites a staff member by e-mail."""
 
-    email = forms.EmailField(label=_("E-mail address"))
+    email = CanonicalEmailField(label=_("E-mail address"))
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
 
@@ -194,12 +218,14 @@ class InvitationAcceptForm(forms.Form):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 10 characters; not only digits and not a common word."),
     )
     password2 = forms.CharField(
         label=_("Password (again)"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -238,6 +264,7 @@ class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
         strip=False,
+        max_length=PASSWORD_MAX_LENGTH,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 

@@ -2,13 +2,14 @@
 
 import hashlib
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from anyascii import anyascii
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,19 +17,44 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from razem.fields import LimitedTextField
+
 from .choices import (
+    VOIVODESHIPS,
     ApplicationStatus,
     CentreKind,
     CentreStatus,
+    InvitationRefusal,
     MunicipalityKind,
     Role,
 )
 from .validators import validate_nip
 
+# Free-text limits shared by the models and their forms.
+REASON_MAX_LENGTH = 2000
+MESSAGE_MAX_LENGTH = 3000
+
 
 def search_key(text: str) -> str:
     """Lower-case ASCII form of a name, so "wysmierzyce" finds "Wyśmierzyce"."""
     return anyascii(text or "").lower().strip()
+
+
+def canonical_email(address: str) -> str:
+    """The form in which two e-mail addresses are the same address.
+
+    Unicode-normalised (NFKC, so a full-width "ａｄｍｉｎ" is "admin"), case-folded
+    and stripped; applied again after folding, which may denormalise. Invitations
+    store it and every comparison with accounts and their addresses uses it.
+    """
+    folded = unicodedata.normalize("NFKC", (address or "").strip()).casefold()
+    return unicodedata.normalize("NFKC", folded)
+
+
+postal_code_validator = RegexValidator(
+    r"^\d{2}-\d{3}$", _("Enter the postal code as 00-000.")
+)
+teryt_validator = RegexValidator(r"^\d{7}$", _("Enter the TERYT code as seven digits."))
 
 
 class UserManager(BaseUserManager):
@@ -39,7 +65,7 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("The e-mail address must be set.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=canonical_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -76,17 +102,41 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def clean(self):
+        """The address in its canonical form, and no second account for it."""
+        super().clean()
+        self.email = canonical_email(self.email)
+        if not self.email:
+            return
+        from .services.accounts import accounts_with_email
+
+        if any(other.pk != self.pk for other in accounts_with_email(self.email)):
+            raise ValidationError(
+                {"email": _("Another account already uses this e-mail address.")},
+                code="unique",
+            )
+
 
 class Municipality(models.Model):
     """A Polish gmina from the TERYT register with its official population."""
 
-    teryt = models.CharField(_("TERYT code"), max_length=7, unique=True)
+    teryt = models.CharField(
+        _("TERYT code"), max_length=7, unique=True, validators=[teryt_validator]
+    )
     name = models.CharField(_("name"), max_length=120, db_index=True)
     kind = models.CharField(_("kind"), max_length=20, choices=MunicipalityKind.choices)
     powiat = models.CharField(_("county (powiat)"), max_length=120)
-    voivodeship = models.CharField(_("voivodeship"), max_length=40, db_index=True)
+    voivodeship = models.CharField(
+        _("voivodeship"),
+        max_length=40,
+        db_index=True,
+        choices=[(name, name) for name in VOIVODESHIPS],
+    )
     population = models.PositiveIntegerField(_("population"))
-    population_year = models.PositiveSmallIntegerField(_("population year"))
+    population_year = models.PositiveSmallIntegerField(
+        _("population year"),
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+    )
     search_name = models.CharField(
         _("name for searching"),
         max_length=120,
@@ -125,13 +175,20 @@ class Centre(ClusterableModel):
         on_delete=models.PROTECT,
         related_name="centres",
     )
-    street = models.CharField(_("street and number"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=6, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    # The same requirements as the application form's: one set of validators for
+    # a centre wherever it is edited ("Mój ośrodek", the admin, an acceptance).
+    street = models.CharField(_("street and number"), max_length=200)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=6,
+        validators=[postal_code_validator],
+        help_text=_("Format 00-000."),
+    )
+    city = models.CharField(_("city"), max_length=100)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
+    email = models.EmailField(_("e-mail"))
     website = models.URLField(_("website"), blank=True)
-    director = models.CharField(_("director"), max_length=150, blank=True)
+    director = models.CharField(_("director"), max_length=150)
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -155,8 +212,10 @@ class Centre(ClusterableModel):
             "The payer on invoices, e.g. the gmina, when it is not the centre."
         ),
     )
-    eligibility_exception_reason = models.TextField(
-        _("reason for admitting despite population"), blank=True
+    eligibility_exception_reason = LimitedTextField(
+        _("reason for admitting despite population"),
+        max_length=REASON_MAX_LENGTH,
+        blank=True,
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -170,13 +229,18 @@ class Centre(ClusterableModel):
         return self.name
 
     def clean(self):
-        """An ineligible centre becomes a member only with a written reason."""
+        """An ineligible centre becomes a member only with a written reason.
+
+        Checked when the centre becomes a member (created as one, its status
+        changed to member, or its gmina changed): a member admitted earlier stays
+        one when a later census puts its gmina over the limit.
+        """
         super().clean()
         if self.nip:
             self.nip = self.nip.replace("-", "").replace(" ", "")
         from .services.eligibility import exception_reason_missing
 
-        if exception_reason_missing(self):
+        if self._is_being_admitted() and exception_reason_missing(self):
             raise ValidationError(
                 {
                     "eligibility_exception_reason": _(
@@ -185,6 +249,21 @@ class Centre(ClusterableModel):
                     )
                 }
             )
+
+    def _is_being_admitted(self) -> bool:
+        if self.status != CentreStatus.MEMBER:
+            return False
+        stored = (
+            Centre.objects.filter(pk=self.pk)
+            .values("status", "municipality_id")
+            .first()
+            if self.pk
+            else None
+        )
+        return stored is None or stored != {
+            "status": CentreStatus.MEMBER,
+            "municipality_id": self.municipality_id,
+        }
 
     @property
     def is_member(self) -> bool:
@@ -257,15 +336,27 @@ class Dues(models.Model):
     def __str__(self):
         return f"{self.centre} {self.year}"
 
+    def clean(self):
+        """A payment cannot be dated in the future; one row per centre and year."""
+        super().clean()
+        errors = {}
+        if self.paid_on and self.paid_on > timezone.localdate():
+            errors["paid_on"] = _("The payment date cannot be in the future.")
+        if (
+            self.centre_id
+            and self.year
+            and Dues.objects.filter(centre_id=self.centre_id, year=self.year)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            errors["year"] = _("Dues for this year are already recorded.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def is_paid(self) -> bool:
         """True once the payment date is recorded."""
         return self.paid_on is not None
-
-
-postal_code_validator = RegexValidator(
-    r"^\d{2}-\d{3}$", _("Enter the postal code as 00-000.")
-)
 
 
 class ApplicationQuerySet(models.QuerySet):
@@ -310,7 +401,9 @@ class Application(models.Model):
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     position = models.CharField(_("position"), max_length=150, blank=True)
-    message = models.TextField(_("message to the association"), blank=True)
+    message = LimitedTextField(
+        _("message to the association"), max_length=MESSAGE_MAX_LENGTH, blank=True
+    )
     # The decision.
     status = models.CharField(
         _("status"),
@@ -319,7 +412,9 @@ class Application(models.Model):
         default=ApplicationStatus.PENDING,
         db_index=True,
     )
-    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decision_reason = LimitedTextField(
+        _("reason for the decision"), max_length=REASON_MAX_LENGTH, blank=True
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -366,25 +461,43 @@ class Application(models.Model):
         return f"{self.centre_name} ({self.municipality.name})"
 
     def clean(self):
-        """One pending or accepted application per gmina and kind (the database
-        constraint says so too; this gives forms a readable message)."""
+        """One pending or accepted application per gmina and kind, and none while
+        a member centre of that kind exists there (the database constraint holds
+        the first too; this gives every form the message beside the field)."""
         super().clean()
         if self.status not in (ApplicationStatus.PENDING, ApplicationStatus.ACCEPTED):
             return
         if not (self.municipality_id and self.kind):
             return
-        clash = (
-            Application.objects.open_or_accepted()
-            .filter(municipality_id=self.municipality_id, kind=self.kind)
-            .exclude(pk=self.pk)
-        )
-        if clash.exists():
+        if self.clashes_with_another():
             from .exceptions import DuplicateApplication
 
             raise ValidationError(
                 {"municipality": DuplicateApplication.default_message},
                 code="duplicate",
             )
+
+    def clashes_with_another(self) -> bool:
+        """True when another open or accepted application, or (for a pending one)
+        a member or suspended centre, has this gmina and kind."""
+        others = (
+            Application.objects.open_or_accepted()
+            .filter(municipality_id=self.municipality_id, kind=self.kind)
+            .exclude(pk=self.pk)
+        )
+        if others.exists():
+            return True
+        if self.status != ApplicationStatus.PENDING:
+            return False
+        return (
+            Centre.objects.filter(
+                municipality_id=self.municipality_id,
+                kind=self.kind,
+                status__in=[CentreStatus.MEMBER, CentreStatus.SUSPENDED],
+            )
+            .exclude(pk=self.centre_id)
+            .exists()
+        )
 
     @property
     def applicant_name(self) -> str:
@@ -410,16 +523,34 @@ def default_invitation_expiry():
 class InvitationQuerySet(models.QuerySet):
     """Queries over invitations."""
 
+    def outstanding(self):
+        """Not used, not withdrawn and not expired: what a centre sees as pending
+        (including refused ones, which a representative cannot tell apart)."""
+        return self.filter(
+            used_at__isnull=True, closed_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
     def usable(self):
-        """Invitations not used yet and not expired."""
-        return self.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+        """Outstanding invitations whose link was sent: they may be accepted."""
+        return self.outstanding().filter(refusal="")
+
+    def live(self):
+        """Invitations holding their address's one pending place (not used, not
+        closed, not refused; an expired one holds it until it is closed)."""
+        return self.filter(used_at__isnull=True, closed_at__isnull=True, refusal="")
 
 
 class Invitation(models.Model):
-    """A one-time link that lets a person create an account bound to a centre.
+    """A one-time link that binds an account (new or existing) to a centre.
 
     Only the SHA-256 of the random token is stored; the token itself travels once, in
-    the e-mail.
+    the e-mail. The address is kept in its canonical form (`canonical_email`), and
+    one address has at most one pending invitation (a database constraint).
+
+    A refused invitation (`refusal` set) was asked for by a representative for an
+    address that cannot join their centre; its link was never sent (the person got
+    an explanation instead), and it looks like any pending one to the centre, so
+    the representative learns nothing about accounts outside their centre.
     """
 
     centre = models.ForeignKey(
@@ -437,6 +568,16 @@ class Invitation(models.Model):
         _("expires at"), default=default_invitation_expiry
     )
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    closed_at = models.DateTimeField(
+        _("withdrawn or lapsed at"), null=True, blank=True, editable=False
+    )
+    refusal = models.CharField(
+        _("refused because"),
+        max_length=20,
+        choices=InvitationRefusal.choices,
+        blank=True,
+        editable=False,
+    )
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("invited by"),
@@ -461,6 +602,16 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=Q(used_at__isnull=True, closed_at__isnull=True, refusal=""),
+                name="members_invitation_one_pending_per_email",
+                violation_error_message=_(
+                    "This address already has a pending invitation."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.email} → {self.centre}"
@@ -472,5 +623,56 @@ class Invitation(models.Model):
 
     @property
     def is_usable(self) -> bool:
-        """True when not used and not expired."""
-        return self.used_at is None and self.expires_at > timezone.now()
+        """True when its link was sent and it is not used, withdrawn or expired."""
+        return (
+            self.used_at is None
+            and self.closed_at is None
+            and not self.refusal
+            and self.expires_at > timezone.now()
+        )
+
+    @property
+    def is_live(self) -> bool:
+        """True while it holds its address's one pending place."""
+        return self.used_at is None and self.closed_at is None and not self.refusal
+
+    def clean(self):
+        """The canonical address; a sent invitation's centre, address and role never
+        change; a live one needs an address that may join this centre."""
+        super().clean()
+        self.email = canonical_email(self.email)
+        if self.pk:
+            self._refuse_changes()
+        elif self.is_live and self.email and self.centre_id:
+            from .services.invitations import refusal_message
+
+            message = refusal_message(self.email, self.centre)
+            if message:
+                raise ValidationError({"email": message})
+
+    def _refuse_changes(self):
+        stored = Invitation.objects.filter(pk=self.pk).values(
+            "centre_id", "email", "role"
+        )
+        stored = stored.first()
+        if stored is None:
+            return
+        changed = [
+            name
+            for name, value in (
+                ("centre", self.centre_id),
+                ("email", self.email),
+                ("role", self.role),
+            )
+            if stored["centre_id" if name == "centre" else name] != value
+        ]
+        if changed:
+            raise ValidationError(
+                {
+                    name: _(
+                        "An invitation that has been sent cannot change its centre, "
+                        "address or role: withdraw it and invite again."
+                    )
+                    for name in changed
+                }
+            )

@@ -30,6 +30,29 @@ def membership_of(user):
     return cache["membership"]
 
 
+def can_reach_admin(user) -> bool:
+    """True for an account of the association's staff: it can open the admin.
+
+    Such accounts must use two-factor authentication and are never joined to a
+    centre through an invitation.
+    """
+    return bool(
+        user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin")
+    )
+
+
+def is_association_staff(user) -> bool:
+    """True for staff who may invite people to any centre (the office)."""
+    return bool(
+        user.is_active
+        and (
+            user.is_superuser
+            or user.has_perm("members.add_invitation")
+            or user.has_perm("members.change_application")
+        )
+    )
+
+
 def belongs_to_centre(user, centre) -> bool:
     """True when the person is a representative or staff member of this centre."""
     membership = membership_of(user)

@@ -12,7 +12,12 @@ from .centres import (
     update_centre_contacts,
 )
 from .eligibility import Eligibility, check_eligibility, max_population
-from .invitations import accept_invitation, create_invitation, find_invitation
+from .invitations import (
+    accept_invitation,
+    create_invitation,
+    find_invitation,
+    join_with_invitation,
+)
 from .privacy import delete_account, export_personal_data
 
 __all__ = [
@@ -26,6 +31,7 @@ __all__ = [
     "export_personal_data",
     "find_invitation",
     "hand_over_representative",
+    "join_with_invitation",
     "max_population",
     "reject_application",
     "remove_person",

@@ -1,10 +1,17 @@
 """Member centres: admission, contact details, the people of a centre."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..choices import CentreStatus, Role
-from ..exceptions import EligibilityReasonRequired, LastRepresentative, NotAllowed
+from ..exceptions import (
+    CentreDataInvalid,
+    EligibilityReasonRequired,
+    LastRepresentative,
+    NotAllowed,
+)
 from ..models import Centre, Membership
 from ..permissions import is_representative_of
 from .common import audit, invalidate_public_pages
@@ -35,6 +42,7 @@ def admit_centre(centre: Centre, *, user, exception_reason: str = "") -> Centre:
             centre.eligibility_exception_reason = exception_reason
         centre.status = CentreStatus.MEMBER
         centre.joined_on = centre.joined_on or timezone.localdate()
+        _validate(centre)
         centre.save()
         audit(
             centre,
@@ -46,9 +54,28 @@ def admit_centre(centre: Centre, *, user, exception_reason: str = "") -> Centre:
     return centre
 
 
+def _validate(centre: Centre) -> None:
+    """The centre's own validation (fields and `clean`), as one readable error."""
+    try:
+        centre.full_clean()
+    except ValidationError as error:
+        details = "; ".join(
+            f"{Centre._meta.get_field(name).verbose_name}: {' '.join(messages)}"
+            if name in {f.name for f in Centre._meta.fields}
+            else " ".join(messages)
+            for name, messages in error.message_dict.items()
+        )
+        raise CentreDataInvalid(
+            _("The centre's data is not valid (%(details)s). Correct it first.")
+            % {"details": details}
+        ) from error
+
+
 def update_centre_contacts(centre: Centre, *, user, data: dict) -> dict:
     """The representative changes the centre's contacts; before/after go to the log.
 
+    The contacts pass the centre's own field validators (the same as the
+    application form's); a ValidationError keyed by field is raised otherwise.
     Returns the changes as {field: [before, after]} (empty when nothing changed).
     """
     if not is_representative_of(user, centre):
@@ -64,6 +91,8 @@ def update_centre_contacts(centre: Centre, *, user, data: dict) -> dict:
                 changes[field] = [before, after]
                 setattr(centre, field, after)
         if changes:
+            others = [f.name for f in Centre._meta.fields if f.name not in changes]
+            centre.clean_fields(exclude=others)
             centre.save(update_fields=[*changes, "updated_at"])
             audit(
                 centre,

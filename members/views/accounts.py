@@ -12,30 +12,70 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from ..exceptions import AlreadyInCentre, InvitationInvalid, LastRepresentative
+from razem.ratelimit import RateLimit
+
+from ..exceptions import InvitationInvalid, LastRepresentative, MembersError
 from ..forms import DeleteAccountForm, InvitationAcceptForm
+from ..models import Membership
 from ..services import (
     accept_invitation,
     delete_account,
     export_personal_data,
     find_invitation,
 )
+from ..services.accounts import account_for_email
+from ..services.invitations import (
+    account_refusal_at_acceptance,
+    invitation_by_token,
+    join_with_invitation,
+)
 from ..services.privacy import ensure_may_delete
 
+# Every POST to an invitation link counts (the account form, joining).
+INVITATION_LIMIT = RateLimit("invitation", limit=10, window=15 * 60)
 
-def _invalid(request, message):
+
+def _invalid(request, message, status=404):
     return render(
-        request, "members/invitation_invalid.html", {"message": message}, status=404
+        request,
+        "members/invitation_invalid.html",
+        {"message": message},
+        status=status,
     )
 
 
-@never_cache
-def invitation(request, token: str):
-    """Accept an invitation: set name and password; the account joins the centre."""
-    try:
-        invitation = find_invitation(token)
-    except InvitationInvalid as error:
-        return _invalid(request, error.message)
+def _not_usable(request, token: str, message):
+    """A used link opened again by the person who used it (a double submit, the
+    back button) leads to their centre; anybody else sees why it is not valid."""
+    used = invitation_by_token(token)
+    if (
+        used is not None
+        and used.used_at is not None
+        and request.user.is_authenticated
+        and Membership.objects.filter(
+            user=request.user, centre_id=used.centre_id
+        ).exists()
+    ):
+        messages.info(
+            request,
+            _("You already belong to %(centre)s.") % {"centre": used.centre.name},
+        )
+        return redirect("members:my_centre")
+    return _invalid(request, message)
+
+
+def _limited(request) -> str | None:
+    """The lockout message once this client has posted too often, else None."""
+    if request.method != "POST":
+        return None
+    if INVITATION_LIMIT.exceeded(request):
+        return INVITATION_LIMIT.message(request)
+    INVITATION_LIMIT.hit(request)
+    return None
+
+
+def _create_account(request, token: str, invitation):
+    """A new address: name and password; the account joins the centre."""
     form = InvitationAcceptForm(
         request.POST or None,
         email=invitation.email,
@@ -44,7 +84,10 @@ def invitation(request, token: str):
             "last_name": invitation.last_name,
         },
     )
-    if request.method == "POST" and form.is_valid():
+    lockout = _limited(request)
+    if lockout:
+        form.add_error(None, lockout)
+    elif request.method == "POST" and form.is_valid():
         try:
             user = accept_invitation(
                 token,
@@ -52,10 +95,8 @@ def invitation(request, token: str):
                 last_name=form.cleaned_data["last_name"],
                 password=form.cleaned_data["password1"],
             )
-        except (InvitationInvalid, AlreadyInCentre) as error:
-            return _invalid(request, error.message)
-        if request.user.is_authenticated:
-            logout(request)
+        except MembersError as error:
+            return _not_usable(request, token, error.message)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
             request,
@@ -66,6 +107,55 @@ def invitation(request, token: str):
     return render(
         request, "members/invitation.html", {"invitation": invitation, "form": form}
     )
+
+
+def _join(request, token: str, invitation):
+    """The logged-in owner of the address confirms joining the centre."""
+    error = _limited(request)
+    if request.method == "POST" and error is None:
+        try:
+            join_with_invitation(token, user=request.user)
+        except MembersError as refusal:
+            return _not_usable(request, token, refusal.message)
+        messages.success(
+            request,
+            _("You now belong to %(centre)s.") % {"centre": invitation.centre.name},
+        )
+        return redirect("members:my_centre")
+    return _account_page(request, invitation, "join", error)
+
+
+def _account_page(request, invitation, state: str, message=None, status=200):
+    return render(
+        request,
+        "members/invitation_account.html",
+        {"invitation": invitation, "state": state, "message": message},
+        status=status,
+    )
+
+
+@never_cache
+def invitation(request, token: str):
+    """An invitation link: a new address creates its account; an existing account
+    logs in (with its second factor) and then joins; never a password form for an
+    existing account, never a silent switch of the logged-in account."""
+    try:
+        invitation = find_invitation(token)
+    except InvitationInvalid as error:
+        return _not_usable(request, token, error.message)
+    account = account_for_email(invitation.email)
+    user = request.user
+    if user.is_authenticated and (account is None or account.pk != user.pk):
+        return _account_page(request, invitation, "other_account")
+    if account is None:
+        return _create_account(request, token, invitation)
+    try:
+        account_refusal_at_acceptance(invitation, account)
+    except MembersError as error:
+        return _account_page(request, invitation, "refused", error.message, 403)
+    if not user.is_authenticated:
+        return _account_page(request, invitation, "log_in")
+    return _join(request, token, invitation)
 
 
 @login_required

@@ -6,10 +6,13 @@ of another centre's record gives 404 and never its data.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+
+from razem.ratelimit import RateLimit
 
 from ..choices import Role
 from ..exceptions import MembersError
@@ -50,7 +53,7 @@ def my_centre(request):
         "people": centre.memberships.select_related("user").order_by(
             "-role", "user__last_name", "user__email"
         ),
-        "invitations": centre.invitations.usable().order_by("-created_at"),
+        "invitations": centre.invitations.outstanding().order_by("-created_at"),
         "dues": centre.dues.order_by("-year"),
         "is_representative": membership.is_representative,
         "invite_form": InviteStaffForm(),
@@ -71,6 +74,8 @@ def edit_contacts(request):
             )
         except MembersError as error:
             form.add_error(None, error.message)
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
             if changes:
                 messages.success(request, _("The centre's data has been saved."))
@@ -82,14 +87,34 @@ def edit_contacts(request):
     )
 
 
+class PersonRateLimit(RateLimit):
+    """A rate limit counted per account, wherever the person connects from."""
+
+    def _key(self, request) -> str:
+        return f"razem:ratelimit:{self.scope}:user:{request.user.pk}"
+
+
+# A representative sends at most 20 invitations an hour.
+INVITE_LIMIT = PersonRateLimit("invite", limit=20, window=60 * 60)
+
+
 @representative_required
 def invite(request):
-    """The representative invites a staff member by e-mail."""
+    """The representative invites a staff member by e-mail.
+
+    Every address that is not already in this centre or invited by it is answered
+    "sent": an address that cannot join (a person of another centre, a staff
+    account) gets an explanation by e-mail instead of the link, so the answer
+    tells the representative nothing about accounts outside the centre.
+    """
     centre = request.membership.centre
     form = InviteStaffForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and INVITE_LIMIT.exceeded(request):
+        form.add_error(None, INVITE_LIMIT.message(request))
+    elif request.method == "POST" and form.is_valid():
+        INVITE_LIMIT.hit(request)
         try:
-            create_invitation(
+            invitation, _token = create_invitation(
                 centre,
                 email=form.cleaned_data["email"],
                 role=Role.STAFF,
@@ -104,7 +129,7 @@ def invite(request):
             messages.success(
                 request,
                 _("The invitation has been sent to %(email)s.")
-                % {"email": form.cleaned_data["email"]},
+                % {"email": invitation.email},
             )
             return redirect("members:my_centre")
     return render(request, "members/invite.html", {"form": form, "centre": centre})
@@ -163,7 +188,9 @@ def hand_over_view(request, pk: int):
 def cancel_invitation_view(request, pk: int):
     """The representative withdraws an unused invitation of their centre."""
     invitation = get_object_or_404(
-        Invitation.objects.usable(), pk=pk, centre_id=request.membership.centre_id
+        Invitation.objects.outstanding(),
+        pk=pk,
+        centre_id=request.membership.centre_id,
     )
     try:
         cancel_invitation(invitation, user=request.user)

@@ -67,7 +67,11 @@ class CentreFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Gminny Ośrodek Pomocy Społecznej nr {n}")
     kind = CentreKind.GOPS
     municipality = factory.SubFactory(MunicipalityFactory)
+    street = "ul. Szkolna 1"
+    postal_code = "26-811"
     city = "Wyśmierzyce"
+    email = factory.Sequence(lambda n: f"sekretariat{n}@osrodek.example.pl")
+    director = "Joanna Wójcik"
     status = CentreStatus.MEMBER
 
 

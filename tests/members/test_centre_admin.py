@@ -13,6 +13,28 @@ from tests.factories.members import CentreFactory, DuesFactory, MunicipalityFact
 ADMIN = "/admin/members/centre/"
 
 
+def centre_form_data(centre, **overrides):
+    """A complete, valid admin form for this centre, with no dues rows."""
+    data = {
+        "name": centre.name,
+        "kind": centre.kind,
+        "municipality": centre.municipality_id,
+        "status": centre.status,
+        "street": centre.street,
+        "postal_code": centre.postal_code,
+        "city": centre.city,
+        "email": centre.email,
+        "director": centre.director,
+        "eligibility_exception_reason": "",
+        "dues-TOTAL_FORMS": "0",
+        "dues-INITIAL_FORMS": "0",
+        "dues-MIN_NUM_FORMS": "0",
+        "dues-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
 @pytest.fixture
 def centres(db):
     year = timezone.localdate().year
@@ -72,17 +94,7 @@ def test_admin_edit_refuses_ineligible_member_without_reason(client, admin_user)
         municipality=MunicipalityFactory(population=60_000),
     )
     client.force_login(admin_user)
-    data = {
-        "name": centre.name,
-        "kind": centre.kind,
-        "municipality": centre.municipality_id,
-        "status": CentreStatus.MEMBER,
-        "eligibility_exception_reason": "",
-        "dues-TOTAL_FORMS": "0",
-        "dues-INITIAL_FORMS": "0",
-        "dues-MIN_NUM_FORMS": "0",
-        "dues-MAX_NUM_FORMS": "1000",
-    }
+    data = centre_form_data(centre, status=CentreStatus.MEMBER)
     response = client.post(f"{ADMIN}edit/{centre.pk}/", data)
     assert response.status_code == 200
     centre.refresh_from_db()
@@ -98,22 +110,16 @@ def test_admin_edit_refuses_ineligible_member_without_reason(client, admin_user)
 def test_dues_are_edited_inline_and_unique_per_year(client, admin_user):
     centre = CentreFactory()
     client.force_login(admin_user)
-    data = {
-        "name": centre.name,
-        "kind": centre.kind,
-        "municipality": centre.municipality_id,
-        "status": CentreStatus.MEMBER,
+    data = centre_form_data(centre)
+    data.update({
         "dues-TOTAL_FORMS": "1",
-        "dues-INITIAL_FORMS": "0",
-        "dues-MIN_NUM_FORMS": "0",
-        "dues-MAX_NUM_FORMS": "1000",
         "dues-0-year": "2026",
         "dues-0-amount": "500.00",
         "dues-0-paid_on": "2026-03-15",
         "dues-0-id": "",
         "dues-0-ORDER": "0",
         "dues-0-DELETE": "",
-    }
+    })  # fmt: skip
     response = client.post(f"{ADMIN}edit/{centre.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Centre.objects.get(pk=centre.pk).dues.get().year == 2026
