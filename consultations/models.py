@@ -509,8 +509,11 @@ class OpinionPage(ContentPageMixin, Page):
             "subject": self.subject,
             "body": str(self.body or ""),
             "draft_law": self.draft_law_id,
+            # To the second: the editor's widget drops microseconds.
             "signing_deadline": (
-                deadline.astimezone(datetime.UTC).isoformat() if deadline else None
+                deadline.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
+                if deadline
+                else None
             ),
         }
 
@@ -568,10 +571,12 @@ class OpinionPage(ContentPageMixin, Page):
         reverted, can bring back a text the letter was not generated from.
         """
         obj = super().with_content_json(content)
-        names = WORKFLOW_FIELDS + (FROZEN_FIELDS if self.is_frozen else [])
+        # The stored row, not this instance: a revision may hold a stale copy.
+        current = OpinionPage.objects.filter(pk=self.pk).first() or self
+        names = WORKFLOW_FIELDS + (FROZEN_FIELDS if current.is_frozen else [])
         for name in names:
             field = self._meta.get_field(name)
-            setattr(obj, field.attname, getattr(self, field.attname))
+            setattr(obj, field.attname, getattr(current, field.attname))
         return obj
 
     def permissions_for_user(self, user):

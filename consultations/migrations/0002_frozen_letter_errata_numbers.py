@@ -23,7 +23,9 @@ def _snapshot(page) -> dict:
         "body": str(page.body or ""),
         "draft_law": page.draft_law_id,
         "signing_deadline": (
-            deadline.astimezone(datetime.UTC).isoformat() if deadline else None
+            deadline.astimezone(datetime.UTC).replace(microsecond=0).isoformat()
+            if deadline
+            else None
         ),
     }
 
