@@ -4,6 +4,8 @@ Each view parses the request, checks permission, calls one service and renders o
 redirects. Another centre's registrations answer 404: they do not exist for you.
 """
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,19 +35,37 @@ def _formset(conference, data=None):
     return ParticipantFormSet(data, form_kwargs=kwargs)
 
 
+def live_price(fee, rows: int, free: int | None, member: bool) -> dict:
+    """The price shown on the form: owed now for the places still free, and what
+    the rows that will wait (or, for a non-member, await confirmation) cost once
+    confirmed. The same sums as `registration.js` computes in the browser."""
+    placed = rows if free is None else min(rows, free)
+    owed_rows = placed if member else 0
+    later_rows = rows - owed_rows
+    return {
+        "fee": fee,
+        "rows": rows,
+        "owed_rows": owed_rows,
+        "owed": fee * owed_rows,
+        "later_rows": later_rows,
+        "later": fee * later_rows,
+    }
+
+
 def _registration_context(request, conference, formset):
-    fee = conference.fee_for(request.membership.centre)
-    rows = formset.kept_count()
+    centre = request.membership.centre
+    occupancy = conference_occupancy(conference)
+    member = centre.is_member
     return {
         "conference": conference,
         "formset": formset,
-        "centre": request.membership.centre,
-        "fee": fee,
-        "rows": rows,
-        "total": fee * rows,
-        "occupancy": conference_occupancy(conference),
+        "centre": centre,
+        "price": live_price(
+            conference.fee_for(centre), formset.kept_count(), occupancy.free, member
+        ),
+        "occupancy": occupancy,
         "state": conference.registration_state(),
-        "member_rate": request.membership.centre.is_member,
+        "member_rate": member,
     }
 
 
@@ -85,17 +105,31 @@ def register(request, page_id: int):
     )
 
 
+def _money(amount) -> str:
+    return formats.number_format(amount, 2, use_l10n=True)
+
+
 def _summary(result) -> str:
-    """The message after a successful registration: places, waiting, price."""
-    return _(
+    """The message after a successful registration: places, waiting, what is owed.
+
+    Only confirmed places are paid for; the waiting and unconfirmed ones are
+    named with what they will cost once confirmed.
+    """
+    text = _(
         "Registration saved. Confirmed: %(confirmed)d, awaiting confirmation: "
-        "%(pending)d, waiting list: %(waiting)d. Total fee: %(total)s PLN."
+        "%(pending)d, waiting list: %(waiting)d. Fee owed now: %(owed)s PLN."
     ) % {
         "confirmed": result.confirmed,
         "pending": result.pending,
         "waiting": result.waiting,
-        "total": formats.number_format(result.total_fee, 2, use_l10n=True),
+        "owed": _money(result.fee_owed),
     }
+    if result.fee_if_confirmed:
+        text += " " + _(
+            "The places on the waiting list or awaiting confirmation will cost "
+            "%(amount)s PLN, owed only once they are confirmed."
+        ) % {"amount": _money(result.fee_if_confirmed)}
+    return text
 
 
 @centre_member_required
@@ -115,6 +149,9 @@ def centre_registrations(request):
         )
         registration.has_certificate = may_have_certificate(registration)
         groups.setdefault(registration.conference, []).append(registration)
+    groups = [
+        (conference, rows, _fee_totals(rows)) for conference, rows in groups.items()
+    ]
     open_conferences = [
         c
         for c in ConferencePage.objects.live().public().order_by("start_date")
@@ -125,6 +162,14 @@ def centre_registrations(request):
         "conferences/centre_registrations.html",
         {"centre": centre, "groups": groups, "open_conferences": open_conferences},
     )
+
+
+def _fee_totals(registrations) -> dict:
+    """What a centre owes for one conference now, and what it may owe later."""
+    return {
+        "owed": sum((r.fee_owed for r in registrations), Decimal("0")),
+        "later": sum((r.fee_if_confirmed for r in registrations), Decimal("0")),
+    }
 
 
 def _own_registration(request, pk: int):

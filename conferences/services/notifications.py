@@ -62,8 +62,12 @@ def participant_context(registration) -> dict:
         "email": registration.email,
         "status": str(registration.get_status_display()),
         "status_code": registration.status,
-        "fee": _money(registration.fee),
-        "has_fee": bool(registration.fee),
+        # Only a confirmed place is paid for; a waiting or unconfirmed one says
+        # what it will cost once confirmed.
+        "fee": _money(registration.fee_owed),
+        "has_fee": bool(registration.fee_owed),
+        "fee_if_confirmed": _money(registration.fee_if_confirmed),
+        "has_fee_if_confirmed": bool(registration.fee_if_confirmed),
         "workshops": [
             {"title": c.session.title, "status": str(c.get_status_display())}
             for c in choices
@@ -94,7 +98,9 @@ def registration_received(conference, registrations: list, registrant) -> None:
     context = {
         "conference": conference_context(conference),
         "participants": [participant_context(r) for r in registrations],
-        "total_fee": _money(sum(r.fee for r in registrations)),
+        "total_fee": _money(sum(r.fee_owed for r in registrations)),
+        "fee_if_confirmed": _money(sum(r.fee_if_confirmed for r in registrations)),
+        "has_fee_if_confirmed": any(r.fee_if_confirmed for r in registrations),
         "registrant": registrant.get_full_name() or registrant.email,
     }
     attachments = [_ics(r) for r in registrations if r.holds_place]

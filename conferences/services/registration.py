@@ -70,9 +70,14 @@ class RegistrationResult:
         return self.count(RegistrationStatus.WAITING)
 
     @property
-    def total_fee(self) -> Decimal:
-        """The price of everyone holding or waiting for a place."""
-        return sum((r.fee for r in self.registrations), Decimal("0"))
+    def fee_owed(self) -> Decimal:
+        """What the centre owes now: confirmed places only."""
+        return sum((r.fee_owed for r in self.registrations), Decimal("0"))
+
+    @property
+    def fee_if_confirmed(self) -> Decimal:
+        """What the waiting and unconfirmed places will cost once confirmed."""
+        return sum((r.fee_if_confirmed for r in self.registrations), Decimal("0"))
 
 
 def check_window(conference, now=None) -> None:

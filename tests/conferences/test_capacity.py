@@ -57,12 +57,6 @@ def _statuses(conference) -> dict:
     )
 
 
-def _promoted_mail_to(name):
-    return [
-        m for m in mail.outbox if "Miejsce jest Twoje" in m.subject or name in m.body
-    ]
-
-
 def test_publishing_a_higher_capacity_in_the_editor_promotes_in_order(
     client, full, editor, django_capture_on_commit_callbacks
 ):

@@ -59,7 +59,8 @@ def test_form_shows_workshops_price_and_add_button(client, conference, rep):
     assert "Warsztat: praca z rodziną" in html
     assert "zostały 3 miejsca" in html
     assert "Dodaj kolejnego uczestnika" in html
-    assert "300,00 zł × " in html
+    assert "Opłata za uczestnika: 300,00 zł" in html
+    assert "Do zapłaty teraz: <strong data-price-owed>300,00</strong> zł" in html
 
 
 def test_registering_two_participants_in_one_form(client, conference, rep, centre):

@@ -2,6 +2,18 @@
 // price current. Without this module the "add another participant" button submits
 // the form and the server adds the row.
 
+// The same sums as conferences.views.live_price: the rows that still find a free
+// place are owed now (member centres); the others wait (or, for a non-member
+// centre, await the office's confirmation) and are owed only once confirmed.
+function livePrice(price, kept) {
+  const fee = Number.parseFloat(price.dataset.fee || "0");
+  const free = price.dataset.free === "" ? kept : Number.parseInt(price.dataset.free, 10);
+  const member = price.dataset.member === "1";
+  const placed = Math.min(kept, Math.max(free, 0));
+  const owedRows = member ? placed : 0;
+  return { fee, owedRows, laterRows: kept - owedRows };
+}
+
 function renumber(form, rows, totalInput) {
   const kept = [...rows.querySelectorAll("[data-participant]")].filter((row) => {
     const remove = row.querySelector('input[name$="-DELETE"]');
@@ -9,9 +21,13 @@ function renumber(form, rows, totalInput) {
   }).length;
   const price = form.querySelector("[data-price]");
   if (!price) return;
-  const fee = Number.parseFloat(price.dataset.fee || "0");
+  const { fee, owedRows, laterRows } = livePrice(price, kept);
   price.querySelector("[data-price-rows]").textContent = String(kept);
-  price.querySelector("[data-price-total]").textContent = (fee * kept).toFixed(2);
+  price.querySelector("[data-price-owed]").textContent = (fee * owedRows).toFixed(2);
+  const later = price.querySelector("[data-price-later]");
+  later.hidden = laterRows === 0;
+  later.querySelector("[data-price-later-rows]").textContent = String(laterRows);
+  later.querySelector("[data-price-later-total]").textContent = (fee * laterRows).toFixed(2);
   totalInput.dataset.kept = String(kept);
 }
 
