@@ -11,11 +11,12 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from .choices import RegistrationStatus
+from .choices import RegistrationStatus, WorkshopChoiceStatus
 from .exceptions import ConferenceError
-from .models import ConferencePage, Registration
+from .forms import StaffCancelForm
+from .models import ConferencePage, Registration, WorkshopChoice
 from .permissions import staff_manage_required, staff_view_required
 from .services import exports
 from .services.documents import badges_pdf, certificates_pdf
@@ -25,7 +26,7 @@ from .services.occupancy import (
     workshop_occupancy,
 )
 from .services.staff import approve_registration, check_in
-from .services.waitlist import cancel_registration
+from .services.waitlist import cancel_registration, cancel_workshop_choice
 
 CHECK_IN_RESULTS = 30
 
@@ -60,11 +61,19 @@ def conference_detail(request, page_id: int):
         .order_by("queued_at", "pk")
     )
     waiting = conference.registrations.waiting().select_related("centre")
+    query = request.GET.get("q", "").strip()[:100]
+    holding = _search(
+        conference.registrations.holding().select_related("centre"), query
+    ).order_by("last_name", "first_name", "pk")[: CHECK_IN_RESULTS + 1]
+    holding = list(holding)
     return TemplateResponse(
         request,
         "conferences/admin/conference.html",
         {
             "conference": conference,
+            "query": query,
+            "holding": holding[:CHECK_IN_RESULTS],
+            "holding_more": len(holding) > CHECK_IN_RESULTS,
             "occupancy": conference_occupancy(conference),
             "workshops": workshop_occupancy(conference),
             "pending": pending,
@@ -128,22 +137,28 @@ def certificates(request, page_id: int):
     return _pdf_response(pdf, _filename(conference, "zaswiadczenia.pdf"))
 
 
+def _search(people, query: str):
+    for word in query.split()[:3]:
+        people = people.filter(
+            Q(last_name__icontains=word)
+            | Q(first_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(centre__name__icontains=word)
+        )
+    return people
+
+
 @staff_view_required
 def check_in_page(request, page_id: int):
     """The door list for a phone: search by name, one button per person."""
     conference = _conference(page_id)
     query = request.GET.get("q", "").strip()
-    people = conference.registrations.filter(
-        status=RegistrationStatus.CONFIRMED
-    ).select_related("centre")
-    if query:
-        for word in query.split()[:3]:
-            people = people.filter(
-                Q(last_name__icontains=word)
-                | Q(first_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(centre__name__icontains=word)
-            )
+    people = _search(
+        conference.registrations.filter(
+            status=RegistrationStatus.CONFIRMED
+        ).select_related("centre"),
+        query,
+    )
     people = people.order_by("last_name", "first_name", "pk")[:CHECK_IN_RESULTS]
     present = conference.registrations.filter(checked_in_at__isnull=False).count()
     return TemplateResponse(
@@ -160,10 +175,8 @@ def check_in_page(request, page_id: int):
 
 
 def _back(request, fallback: str, **kwargs):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    target = _next_url(request)
+    if target:
         return redirect(target)
     return redirect(fallback, **kwargs)
 
@@ -206,20 +219,91 @@ def approve(request, pk: int):
     )
 
 
-@require_POST
+def _cancel_page(request, context: dict, form) -> TemplateResponse:
+    return TemplateResponse(
+        request,
+        "conferences/admin/cancel.html",
+        {**context, "form": form, "next": _next_url(request)},
+    )
+
+
+def _next_url(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
+@require_http_methods(["GET", "POST"])
 @staff_manage_required
 def staff_cancel(request, pk: int):
-    """Cancel (or reject) a participant; the waiting list moves up."""
-    registration = get_object_or_404(Registration, pk=pk)
+    """Ask for the reason, then cancel a participant in any state (POST).
+
+    The waiting list of the conference and of the workshops moves up; the
+    participant and the centre are e-mailed with the reason. A second submit (or
+    a stale tab) finds the registration cancelled and says so; nothing changes.
+    """
+    registration = get_object_or_404(
+        Registration.objects.select_related("conference", "centre"), pk=pk
+    )
+    context = {
+        "registration": registration,
+        "choice": None,
+        "choices": registration.workshop_choices.exclude(
+            status=WorkshopChoiceStatus.CANCELLED
+        ).select_related("session"),
+        "already": registration.status == RegistrationStatus.CANCELLED,
+    }
+    form = StaffCancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "GET" or not form.is_valid():
+        return _cancel_page(request, context, form)
     try:
-        cancel_registration(registration, request.user, reason="staff")
+        cancel_registration(
+            registration, request.user, reason=form.cleaned_data["reason"]
+        )
     except ConferenceError as error:
-        messages.error(request, str(error.message))
+        messages.warning(request, str(error.message))
     else:
         messages.success(
             request,
             _("The registration of %(name)s has been cancelled.")
             % {"name": registration.full_name},
+        )
+    return _back(
+        request, "conferences:staff_conference", page_id=registration.conference_id
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_manage_required
+def staff_cancel_choice(request, pk: int):
+    """Ask for the reason, then take one workshop place or waiting slot (POST)."""
+    choice = get_object_or_404(
+        WorkshopChoice.objects.select_related(
+            "registration__conference", "registration__centre", "session"
+        ),
+        pk=pk,
+    )
+    registration = choice.registration
+    context = {
+        "registration": registration,
+        "choice": choice,
+        "already": choice.status == WorkshopChoiceStatus.CANCELLED,
+    }
+    form = StaffCancelForm(request.POST if request.method == "POST" else None)
+    if request.method == "GET" or not form.is_valid():
+        return _cancel_page(request, context, form)
+    try:
+        cancel_workshop_choice(choice, request.user, reason=form.cleaned_data["reason"])
+    except ConferenceError as error:
+        messages.warning(request, str(error.message))
+    else:
+        messages.success(
+            request,
+            _("%(name)s no longer has the workshop “%(workshop)s”.")
+            % {"name": registration.full_name, "workshop": choice.session.title},
         )
     return _back(
         request, "conferences:staff_conference", page_id=registration.conference_id

@@ -7,7 +7,7 @@ rules that must always hold (places, limits, window) live in the services.
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from .services.registration import ParticipantData
 
@@ -204,3 +204,25 @@ def without_errors(formset):
     for form in formset.forms:
         form._errors = ErrorDict()
     return formset
+
+
+class StaffCancelForm(forms.Form):
+    """The office's reason for cancelling a participant or a workshop place."""
+
+    reason = forms.CharField(
+        label=pgettext_lazy("cancellation", "Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Required. Written in the audit log and in the e-mail to the "
+            "participant and the centre."
+        ),
+        error_messages={"required": _("Give the reason for the cancellation.")},
+    )
+
+    def clean_reason(self):
+        """A reason of spaces only is no reason."""
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError(_("Give the reason for the cancellation."))
+        return reason

@@ -1,16 +1,21 @@
 """Admin registrations of the conferences app: viewsets, staff pages, panels."""
 
+from urllib.parse import quote
+
 import django_filters
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -22,7 +27,7 @@ from razem.cache import invalidate_pages, remembered
 
 from .choices import RegistrationStatus, SessionKind
 from .models import ConferencePage, Registration, Session, Speaker
-from .permissions import can_view_registrations
+from .permissions import can_manage_registrations, can_view_registrations
 from .services.occupancy import occupancy_by_conference
 
 
@@ -98,8 +103,29 @@ def _centres_with_registrations():
     return Centre.objects.filter(conference_registrations__isnull=False).distinct()
 
 
+def _cancel_url(registration) -> str:
+    return reverse("conferences:staff_cancel", args=[registration.pk])
+
+
 class RegistrationIndexView(IndexView):
-    """The registrations list with centre and conference read in the same query."""
+    """The registrations list with centre and conference read in the same query;
+    each active row offers "Cancel…" (reason, confirmation, waiting list)."""
+
+    def get_list_more_buttons(self, instance):
+        """Edit and inspect, then cancel for a registration not yet cancelled."""
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status != RegistrationStatus.CANCELLED and can_manage_registrations(
+            self.request.user
+        ):
+            buttons.append(
+                MenuItem(
+                    _("Cancel…"),
+                    url=f"{_cancel_url(instance)}?next={quote(self.request.get_full_path())}",
+                    icon_name="cross",
+                    priority=40,
+                )
+            )
+        return buttons
 
     def get_base_queryset(self):
         """Rows with what the columns and filters show."""
@@ -119,6 +145,23 @@ class RegistrationEditView(EditView):
         instance = super().save_instance()
         transaction.on_commit(invalidate_pages)
         return instance
+
+    @cached_property
+    def header_more_buttons(self):
+        """The generic buttons and "Cancel the registration…" while it is active."""
+        buttons = list(super().header_more_buttons)
+        if self.object.status != RegistrationStatus.CANCELLED and (
+            can_manage_registrations(self.request.user)
+        ):
+            buttons.append(
+                Button(
+                    _("Cancel the registration…"),
+                    url=_cancel_url(self.object),
+                    icon_name="cross",
+                    priority=30,
+                )
+            )
+        return buttons
 
 
 class RegistrationDeleteView(DeleteView):
@@ -184,7 +227,7 @@ def register_registration_viewset():
     return registration_viewset
 
 
-class StaffMenuItem(MenuItem):
+class StaffMenuItem(AdminMenuItem):
     """Shown only to staff who may see registrations."""
 
     def is_shown(self, request):
@@ -211,6 +254,11 @@ def register_log_actions(actions):
     )
     actions.register_action(
         "conferences.cancel", _("Cancel registration"), _("Registration cancelled")
+    )
+    actions.register_action(
+        "conferences.cancel_workshop",
+        _("Cancel workshop place"),
+        _("Workshop place cancelled"),
     )
     actions.register_action(
         "conferences.promote",

@@ -115,10 +115,13 @@ def registration_received(conference, registrations: list, registrant) -> None:
             waiting_list(conference, registration)
 
 
-def _single(conference, registration, prefix: str, *, ics: bool = False) -> None:
+def _single(
+    conference, registration, prefix: str, *, ics: bool = False, extra=None
+) -> None:
     context = {
         "conference": conference_context(conference),
         "participant": participant_context(registration),
+        **(extra or {}),
     }
     queue_email(
         _recipients(registration),
@@ -150,9 +153,25 @@ def workshop_promoted(conference, choice) -> None:
     )
 
 
-def cancelled(conference, registration) -> None:
-    """Confirm a cancellation to the participant and the centre."""
-    _single(conference, registration, "cancelled")
+def cancelled(conference, registration, *, reason: str = "") -> None:
+    """Confirm a cancellation to the participant and the centre (with the office's
+    reason when staff cancelled)."""
+    _single(conference, registration, "cancelled", extra={"reason": reason})
+
+
+def workshop_cancelled(conference, choice, *, reason: str) -> None:
+    """Tell the participant and the centre that the office took a workshop place."""
+    context = {
+        "conference": conference_context(conference),
+        "participant": participant_context(choice.registration),
+        "workshop": choice.session.title,
+        "reason": reason,
+    }
+    queue_email(
+        _recipients(choice.registration),
+        "conferences/email/workshop_cancelled",
+        context,
+    )
 
 
 def approved(conference, registration) -> None:

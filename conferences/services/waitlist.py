@@ -115,6 +115,7 @@ def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, 
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationRefused(_("This registration is already cancelled."))
         now = timezone.now()
+        previous = registration.status
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = user
@@ -128,10 +129,51 @@ def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, 
             instance=registration,
             action="conferences.cancel",
             user=user,
-            data={"reason": reason},
+            data={"reason": reason, "previous_status": previous},
         )
-        notifications.cancelled(conference, registration)
+        notifications.cancelled(conference, registration, reason=reason)
         promoted = promote_waiting(conference, workshops)
+        from razem.cache import invalidate_pages
+
+        transaction.on_commit(invalidate_pages)
+    return promoted
+
+
+def cancel_workshop_choice(choice, user, *, reason: str) -> list:
+    """Staff take one workshop place (or waiting slot) from a participant.
+
+    The participant keeps the conference place; the workshop's next in line gets
+    the freed place. Refuses a choice already cancelled (a second submit of the
+    same form changes nothing). Returns the promoted choices.
+    """
+    from ..models import WorkshopChoice
+
+    if not can_manage_registrations(user):
+        raise NotAllowed(_("Only the association's staff may do this."))
+    with busy_as_domain_error(), transaction.atomic():
+        conference, workshops = lock_capacity(choice.registration.conference_id)
+        choice = WorkshopChoice.objects.select_related(
+            "registration__registered_by", "session"
+        ).get(pk=choice.pk)
+        if choice.status == WorkshopChoiceStatus.CANCELLED:
+            raise RegistrationRefused(_("This workshop choice is already cancelled."))
+        previous = choice.status
+        choice.status = WorkshopChoiceStatus.CANCELLED
+        choice.save(update_fields=["status"])
+        log(
+            instance=choice.registration,
+            action="conferences.cancel_workshop",
+            user=user,
+            data={
+                "reason": reason,
+                "workshop": choice.session.title,
+                "previous_status": previous,
+            },
+        )
+        notifications.workshop_cancelled(conference, choice, reason=reason)
+        promoted = promote_workshop_waiting(workshops)
+        for promoted_choice in promoted:
+            notifications.workshop_promoted(conference, promoted_choice)
         from razem.cache import invalidate_pages
 
         transaction.on_commit(invalidate_pages)

@@ -228,7 +228,10 @@ def test_staff_confirms_and_rejects_non_members(client, conference, staff_user):
     page = client.get(f"/admin/konferencje/{conference.pk}").content.decode()
     assert first.full_name in page
     client.post(f"/admin/konferencje/zgloszenia/{first.pk}/zatwierdz")
-    client.post(f"/admin/konferencje/zgloszenia/{second.pk}/anuluj")
+    client.post(
+        f"/admin/konferencje/zgloszenia/{second.pk}/anuluj",
+        {"reason": "Ośrodek nie jest członkiem stowarzyszenia."},
+    )
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == RegistrationStatus.CONFIRMED
