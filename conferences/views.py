@@ -74,8 +74,17 @@ def _registration_context(request, conference, formset):
 def register(request, page_id: int):
     """The registration form: participant rows, price, "add another participant"."""
     conference = get_object_or_404(ConferencePage.objects.live(), pk=page_id)
-    if request.method == "GET" or conference.registration_state() != "open":
+    if request.method == "GET":
         formset = _formset(conference)
+        return render(
+            request,
+            "conferences/register.html",
+            _registration_context(request, conference, formset),
+        )
+    if conference.registration_state() != "open":
+        # Closed while the form was open in a tab: say so, and keep what was
+        # typed on the page so that nothing is lost (it can be sent to the office).
+        formset = without_errors(_formset(conference, request.POST))
         return render(
             request,
             "conferences/register.html",

@@ -369,6 +369,14 @@ def warn_about_programme(request, page):
         messages.warning(request, warning)
 
 
+@hooks.register("razem_personal_data_sources")
+def conferences_personal_data():
+    """Registrations a person submitted or takes part in; what is exempt and why."""
+    from .privacy import personal_data_sources
+
+    return personal_data_sources()
+
+
 @hooks.register("razem_retention")
 def participant_retention():
     """Daily retention: needs after the conference, people after the period."""
