@@ -1,11 +1,11 @@
 # RAZEM portal – production image: gunicorn serving razem.wsgi, static files by
 # whitenoise, PostgreSQL and (optionally) Redis configured through the environment.
 #
-# Web:    docker run --env-file .env -p 8000:8000 razem
+# Web:    docker run --env-file .env razem   (behind the TLS proxy, port 8000)
 # Worker: docker run --env-file .env razem python manage.py db_worker
 #         (the task worker that sends e-mails; run at least one, scale separately)
 # Scheduler: docker run --env-file .env razem python manage.py run_scheduler
-#         (queues the daily retention job and the reminders)
+#         (queues scheduled publishing, closing of opinions, retention, reminders)
 # Before the first start and after each upgrade: python manage.py migrate
 FROM python:3.11-slim
 
@@ -41,8 +41,12 @@ RUN DJANGO_SECRET_KEY=build-only-not-secret python manage.py compilemessages -v 
 USER razem
 EXPOSE 8000
 
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD python -c "import os, urllib.request as u; host = os.environ.get('DJANGO_ALLOWED_HOSTS', 'localhost').split(',')[0]; u.urlopen(u.Request('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), headers={'Host': host}), timeout=4)" || exit 1
+# One check for the three roles of this image (razem/management/commands/
+# healthcheck.py): web asks its own /healthz; the worker and the scheduler answer no
+# HTTP, so their check is the database plus their own heartbeat file. The role is
+# read from the container's main process (or RAZEM_ROLE=web|worker|scheduler).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
+    CMD python manage.py healthcheck || exit 1
 
 # Behind the TLS proxy (docs/operations.md): the proxy sets X-Forwarded-Proto and
 # appends to X-Forwarded-For; RAZEM_PROXY_COUNT=1 tells the app to believe the entry

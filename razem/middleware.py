@@ -209,12 +209,12 @@ class SiteLookupCacheMiddleware:
             host = split_domain_port(request._get_raw_host())[0]
             key = f"razem:site:{current_generation()}:{host}:{request.get_port()}"
             site = cache.get(key)
+            if site is None:
+                site = Site._find_for_request(request)
+                if site is not None:
+                    cache.set(key, site, 600)
         except Exception:  # noqa: BLE001 - a bad Host or no database: Wagtail decides
             return self.get_response(request)
-        if site is None:
-            site = Site._find_for_request(request)
-            if site is not None:
-                cache.set(key, site, 600)
         request._wagtail_site = site
         return self.get_response(request)
 

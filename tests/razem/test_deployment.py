@@ -31,7 +31,7 @@ def test_dockerfile_runs_gunicorn_as_non_root_with_a_health_check():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert dockerfile.startswith("#") and "FROM python:3.11-slim" in dockerfile
     assert "\nUSER razem\n" in dockerfile
-    assert "HEALTHCHECK" in dockerfile and "/healthz" in dockerfile
+    assert "HEALTHCHECK" in dockerfile and "manage.py healthcheck" in dockerfile
     assert "gunicorn razem.wsgi" in dockerfile
     for step in ["compilemessages", "collectstatic", "libpango-1.0-0", "fonts-dejavu"]:
         assert step in dockerfile

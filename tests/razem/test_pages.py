@@ -207,6 +207,7 @@ def test_check_deploy_is_clean_with_production_settings():
         "DJANGO_SETTINGS_MODULE": "razem.settings.production",
         "DJANGO_SECRET_KEY": "t3st-" + "k" * 60 + "-xyzXYZ0123456789",
         "DJANGO_ALLOWED_HOSTS": "razem.example.org",
+        "RAZEM_PROXY_COUNT": "1",  # the documented deployment: one TLS proxy
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
