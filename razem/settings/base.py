@@ -5,6 +5,7 @@ Every value that differs between machines comes from the environment.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -124,10 +125,18 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Many readers, one writer: WAL and a busy timeout keep the demo responsive.
+    # The demo's web, worker and scheduler processes share one file: many readers
+    # beside one writer (WAL), writers that wait for each other (busy timeout) and
+    # transactions that take the write lock when they begin (IMMEDIATE), so a
+    # transaction that read first never fails with "database is locked" when it
+    # writes. synchronous=NORMAL is safe in WAL mode and much faster.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 else:
     # A lock held elsewhere must turn into a polite "try again", not a hung request.
@@ -285,7 +294,8 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis out of reach is a cache miss, never a 500 (razem.cache_backends).
+            "BACKEND": "razem.cache_backends.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "razem",
             "TIMEOUT": 600,
@@ -304,6 +314,8 @@ else:
         }
     }
 RAZEM_PAGE_CACHE_SECONDS = int(os.environ.get("RAZEM_PAGE_CACHE_SECONDS", "600"))
+# Where the worker and the scheduler write their heartbeats (razem.heartbeat).
+RAZEM_HEARTBEAT_DIR = os.environ.get("RAZEM_HEARTBEAT_DIR", tempfile.gettempdir())
 
 # Background work (e-mails): django-tasks with the database backend and its worker.
 TASKS = {
