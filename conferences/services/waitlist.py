@@ -114,6 +114,13 @@ def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, 
         )
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationRefused(_("This registration is already cancelled."))
+        if registration.checked_in_at is not None:
+            raise RegistrationRefused(
+                _(
+                    "This participant has been checked in at the door: undo the "
+                    "check-in first if the registration really is to be cancelled."
+                )
+            )
         now = timezone.now()
         previous = registration.status
         registration.status = RegistrationStatus.CANCELLED
