@@ -165,7 +165,7 @@ def transition(request, opinion_id: int, action: str):
         try:
             spec.run(opinion, request.user, form.cleaned_data)
         except ConsultationError as error:
-            messages.error(request, error.message)
+            _show_refusal(request, form, error)
         except ValidationError as error:
             form.add_error(None, error)  # the model's messages beside their fields
         else:
@@ -176,6 +176,14 @@ def transition(request, opinion_id: int, action: str):
         "consultations/admin/confirm_action.html",
         {"opinion": opinion, "action": spec, "form": form, "console_url": console},
     )
+
+
+def _show_refusal(request, form, error: ConsultationError) -> None:
+    """A refusal beside the field it concerns, else as a message above the form."""
+    if error.field and error.field in form.fields:
+        form.add_error(error.field, error.message)
+    else:
+        messages.error(request, error.message)
 
 
 @require_GET
@@ -205,7 +213,7 @@ def hide_comment(request, comment_id: int):
         try:
             services.hide_comment(comment, request.user, form.cleaned_data["reason"])
         except ConsultationError as error:
-            messages.error(request, error.message)
+            _show_refusal(request, form, error)
         else:
             messages.success(request, _("The comment is hidden."))
             return redirect(console)

@@ -2,11 +2,15 @@
 
 
 class ConsultationError(Exception):
-    """A rule refused the action; `message` is shown to the person as is."""
+    """A rule refused the action; `message` is shown to the person as is.
 
-    def __init__(self, message):
+    `field` names the form field the refusal belongs beside, when there is one.
+    """
+
+    def __init__(self, message, *, field: str | None = None):
         super().__init__(str(message))
         self.message = message
+        self.field = field
 
     def __str__(self):
         return str(self.message)

@@ -131,11 +131,14 @@ def hide_comment(comment: Comment, user, reason: str) -> Comment:
         if comment.is_hidden:
             raise CommentRefused(_("This comment is already hidden."))
         if not reason:
-            raise CommentRefused(_("Give the reason for hiding the comment."))
+            raise CommentRefused(
+                _("Give the reason for hiding the comment."), field="reason"
+            )
         if len(reason) > MAX_REASON_LENGTH:
             raise CommentRefused(
                 _("The reason may have at most %(limit)d characters.")
-                % {"limit": MAX_REASON_LENGTH}
+                % {"limit": MAX_REASON_LENGTH},
+                field="reason",
             )
         comment.hidden_at = timezone.now()
         comment.hidden_by = user

@@ -171,7 +171,7 @@ def mark_sent(
 ) -> OpinionPage:
     """Record that the closed letter went to its addressee; the PDF is final from now."""
     if sent_via not in SendChannel.values:
-        raise TransitionRefused(_("Choose how the letter was sent."))
+        raise TransitionRefused(_("Choose how the letter was sent."), field="sent_via")
     with atomic_or_try_again():
         opinion = lock_opinion(opinion.pk)
         check_manager(user, opinion)
@@ -183,14 +183,17 @@ def mark_sent(
         if not opinion.letter_pdf:
             raise TransitionRefused(_("The letter has not been generated yet."))
         if sent_on > timezone.localdate():
-            raise TransitionRefused(_("The sending date cannot be in the future."))
+            raise TransitionRefused(
+                _("The sending date cannot be in the future."), field="sent_on"
+            )
         if opinion.changed_frozen_fields():
             raise TransitionRefused(
                 _("The text differs from the letter; generate the letter again.")
             )
         if opinion.letter_date and sent_on < opinion.letter_date:
             raise TransitionRefused(
-                _("The letter cannot have been sent before the date it bears.")
+                _("The letter cannot have been sent before the date it bears."),
+                field="sent_on",
             )
         _move(
             opinion,
@@ -214,7 +217,7 @@ def mark_answered(
     """Record the addressee's reply: its date, a summary and the reply document."""
     summary = (summary or "").strip()
     if not summary:
-        raise TransitionRefused(_("Summarise the reply."))
+        raise TransitionRefused(_("Summarise the reply."), field="summary")
     with atomic_or_try_again():
         opinion = lock_opinion(opinion.pk)
         check_manager(user, opinion)
@@ -224,10 +227,13 @@ def mark_answered(
             _("Only a sent letter can be marked as answered."),
         )
         if answered_on > timezone.localdate():
-            raise TransitionRefused(_("The reply date cannot be in the future."))
+            raise TransitionRefused(
+                _("The reply date cannot be in the future."), field="answered_on"
+            )
         if opinion.sent_on and answered_on < opinion.sent_on:
             raise TransitionRefused(
-                _("The reply cannot be dated before the letter was sent.")
+                _("The reply cannot be dated before the letter was sent."),
+                field="answered_on",
             )
         _move(
             opinion,
@@ -249,7 +255,7 @@ def add_erratum(
     """
     body = (body or "").strip()
     if not body:
-        raise TransitionRefused(_("Write the correction."))
+        raise TransitionRefused(_("Write the correction."), field="body")
     with atomic_or_try_again():
         opinion = lock_opinion(opinion.pk)
         check_manager(user, opinion)
