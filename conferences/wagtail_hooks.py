@@ -111,6 +111,13 @@ class RegistrationIndexView(IndexView):
     """The registrations list with centre and conference read in the same query;
     each active row offers "Cancel…" (reason, confirmation, waiting list)."""
 
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        """The listing's CSV/XLSX export through the portal's export module:
+        formulas neutralised, typed cells, translated statuses, the fee owed."""
+        from .services.exports import listing_response
+
+        return listing_response(queryset, spreadsheet_format)
+
     def get_list_more_buttons(self, instance):
         """Edit and inspect, then cancel for a registration not yet cancelled."""
         buttons = super().get_list_more_buttons(instance)

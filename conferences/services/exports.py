@@ -17,13 +17,19 @@ from ..choices import WorkshopChoiceStatus
 
 def export_queryset(conference):
     """The registrations of one conference with what every row needs."""
+    from ..models import Registration
+
+    return with_export_data(Registration.objects.filter(conference=conference))
+
+
+def with_export_data(queryset):
+    """The registrations with their centre, gmina and active workshop choices."""
     from django.db.models import Prefetch
 
-    from ..models import Registration, WorkshopChoice
+    from ..models import WorkshopChoice
 
     return (
-        Registration.objects.filter(conference=conference)
-        .select_related("centre__municipality")
+        queryset.select_related("centre__municipality", "conference")
         .prefetch_related(
             Prefetch(
                 "workshop_choices",
@@ -43,10 +49,12 @@ def _workshops(registration) -> str:
     )
 
 
-def columns() -> list[Column]:
+def columns(*, with_conference: bool = False) -> list[Column]:
     """The columns of the registrations export, headers in the current language."""
+    conference = [Column(_("Conference"), lambda r: r.conference.title, width=36)]
     return [
         Column(_("ID"), lambda r: r.pk, INTEGER),
+        *(conference if with_conference else []),
         Column(_("Last name"), lambda r: r.last_name),
         Column(_("First name"), lambda r: r.first_name, width=16),
         Column(_("E-mail"), lambda r: r.email, width=28),
@@ -67,14 +75,30 @@ def columns() -> list[Column]:
     ]
 
 
-def registrations_table(queryset, title: str) -> Table:
+def registrations_table(queryset, title: str, *, with_conference=False) -> Table:
     """The export table: rows read in chunks, then put in Polish name order."""
     rows = exports.sorted_polish(
         queryset.iterator(chunk_size=500),
         lambda r: r.last_name,
         lambda r: r.first_name,
     )
-    return Table(title=title or _("Registrations"), columns=columns(), rows=rows)
+    return Table(
+        title=title or _("Registrations"),
+        columns=columns(with_conference=with_conference),
+        rows=rows,
+    )
+
+
+def listing_response(queryset, file_format: str):
+    """The admin registrations listing (as filtered) as a CSV or XLSX download."""
+    table = registrations_table(
+        with_export_data(queryset.order_by("pk")),
+        str(_("Registrations")),
+        with_conference=True,
+    )
+    if file_format == "csv":
+        return exports.csv_response(table, "zgloszenia.csv")
+    return exports.xlsx_response(table, "zgloszenia.xlsx")
 
 
 def total_owed(registrations) -> Decimal:

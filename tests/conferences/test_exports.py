@@ -129,3 +129,29 @@ def test_export_downloads_have_an_rfc6266_filename(client, full_conference, staf
     assert response["Content-Disposition"].startswith(
         f'attachment; filename="{slug}-rejestracje.xlsx"'
     )
+
+
+def test_the_registrations_listing_export_goes_through_the_same_module(
+    client, full_conference, staff_user
+):
+    client.force_login(staff_user)
+    response = client.get("/admin/registrations/", {"export": "csv"})
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert body.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(body[1:]), delimiter=";"))
+    header = rows[0]
+    assert header[:3] == ["ID", "Konferencja", "Nazwisko"]
+    remarks, status = header.index("Uwagi"), header.index("Status")
+    by_name = {row[2]: row for row in rows[1:]}
+    assert by_name["Łoś"][remarks] == "'=1+2"
+    assert by_name["Ćwik"][status] == "lista oczekujących"
+    assert [row[2] for row in rows[1:]] == ["Ćwik", "Lis", "Łoś", "Żak"]
+    response = client.get("/admin/registrations/", {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cell = next(
+        row[header.index("Uwagi")]
+        for row in sheet.iter_rows(min_row=2)
+        if row[2].value == "Łoś"
+    )
+    assert cell.value == "=1+2" and cell.data_type == "s"

@@ -135,3 +135,27 @@ def test_live_price_sums():
     assert live_price(450, 2, 5, False)["owed"] == 0
     assert live_price(450, 2, 5, False)["later"] == 900
     assert live_price(300, 2, None, True)["owed"] == 600
+
+
+def test_a_capacity_raise_in_the_editor_makes_the_promoted_fee_owed(
+    client, one_place, centre, rep, settings
+):
+    from django.contrib.auth import get_user_model
+
+    from tests.conferences.editor import post_editor
+
+    settings.RAZEM_STAFF_MFA_REQUIRED = False
+    _first, second = register_participants(
+        conference=one_place,
+        centre=centre,
+        user=rep,
+        participants=[participant(1), participant(2)],
+    ).registrations
+    assert second.fee_owed == 0
+    client.force_login(
+        get_user_model().objects.create_superuser("e@razem.test", "x-Haslo-2026")
+    )
+    assert post_editor(client, one_place, capacity=2).status_code == 302
+    second.refresh_from_db()
+    assert second.status == RegistrationStatus.CONFIRMED
+    assert second.fee_owed == 300
