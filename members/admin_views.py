@@ -12,12 +12,18 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.views.generic import DeleteView, InspectView
+from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
 
-from .choices import ApplicationStatus
+from .choices import ApplicationStatus, Role
 from .exceptions import MembersError
-from .forms import DecisionAcceptForm, DecisionRejectForm
-from .services import accept_application, check_eligibility, reject_application
+from .forms import AppointRepresentativeForm, DecisionAcceptForm, DecisionRejectForm
+from .services import (
+    accept_application,
+    check_eligibility,
+    create_invitation,
+    reject_application,
+)
+from .services.centres import appoint_representative
 
 APPLICATION_FIELDS = [
     "status",
@@ -174,3 +180,78 @@ class CentreDeleteView(DeleteView):
                 ),
             )
             return redirect(self.edit_url_name, self.object.pk)
+
+
+class InvitationCreateView(CreateView):
+    """ "Add invitation" goes through the invitation service: every rule of who may
+    be invited holds here, the link is e-mailed and the audit log written."""
+
+    def form_valid(self, form):
+        """Invite through the service; its refusals go back beside the address."""
+        self.form = form
+        data = form.cleaned_data
+        try:
+            self.object, _token = create_invitation(
+                data["centre"],
+                email=data["email"],
+                role=data["role"],
+                invited_by=self.request.user,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                base_url=self.request.build_absolute_uri("/"),
+            )
+        except MembersError as error:
+            form.add_error("email", error.message)
+            return self.form_invalid(form)
+        return self.save_action()
+
+    def get_success_message(self, instance):
+        """Say where the link went."""
+        return _("The invitation has been sent to %(email)s.") % {
+            "email": instance.email
+        }
+
+
+class AppointRepresentativeView(InspectView):
+    """The office appoints a person of the centre as its representative (after the
+    only representative left, or to hand the role over on the centre's request).
+    GET shows the centre's people, POST appoints; needs `change` on centres."""
+
+    any_permission_required = None
+    permission_required = "change"
+    template_name = "members/admin/centre_representative.html"
+    page_title = gettext_lazy("Appoint the representative")
+
+    def get_form(self):
+        """The choice among the centre's people, bound on POST."""
+        data = self.request.POST if self.request.method == "POST" else None
+        return AppointRepresentativeForm(data, centre=self.object)
+
+    def get_context_data(self, **kwargs):
+        """The form and the current representatives."""
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.get_form())
+        context["representatives"] = self.object.memberships.filter(
+            role=Role.REPRESENTATIVE
+        ).select_related("user")
+        context["invite_url"] = reverse("members_invitation:add")
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Appoint; errors go back beside the choice."""
+        form = self.get_form()
+        if form.is_valid():
+            try:
+                target = appoint_representative(
+                    form.cleaned_data["membership"], user=request.user
+                )
+            except MembersError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("%(person)s is now the representative of %(centre)s.")
+                    % {"person": target.user, "centre": self.object.name},
+                )
+                return redirect(self.edit_url_name, self.object.pk)
+        return self.render_to_response(self.get_context_data(form=form))

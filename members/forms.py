@@ -1,19 +1,44 @@
 """Forms of the members app: they check the shape of input; rules live in services."""
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from razem.forms import HoneypotFormMixin
 
-from .choices import Role
+from .choices import CentreStatus, Role
 from .models import (
     REASON_MAX_LENGTH,
     Application,
     Centre,
+    Invitation,
+    Membership,
     Municipality,
     canonical_email,
 )
+
+# The application's fields after the gmina, in the form's order.
+APPLICANT_FIELDS = [
+    "street",
+    "postal_code",
+    "city",
+    "centre_phone",
+    "centre_email",
+    "website",
+    "director",
+    "nip",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "position",
+    "message",
+]
 
 # Passwords are hashed with a slow function: a very long one is refused first.
 PASSWORD_MAX_LENGTH = 128
@@ -281,3 +306,166 @@ class DeleteAccountForm(forms.Form):
 
 
 ROLE_CHOICES = Role.choices
+
+
+class InvitationCreateForm(WagtailAdminModelForm):
+    """The office invites a person to a centre (admin "Add invitation")."""
+
+    email = CanonicalEmailField(label=_("e-mail"))
+
+    class Meta:
+        model = Invitation
+        fields = ["centre", "email", "role", "first_name", "last_name"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.filter(
+            status__in=[CentreStatus.MEMBER, CentreStatus.SUSPENDED]
+        ).order_by("name")
+
+
+# How far ahead the office may move an invitation's expiry.
+INVITATION_MAX_DAYS = 30
+
+
+class InvitationEditForm(WagtailAdminModelForm):
+    """The office corrects a pending invitation: the suggested names and the expiry.
+
+    The centre, the address and the role never change (withdraw and invite again);
+    a used, withdrawn or refused invitation is read-only altogether.
+    """
+
+    class Meta:
+        model = Invitation
+        fields = ["first_name", "last_name", "expires_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.is_live:
+            for field in self.fields.values():
+                field.disabled = True
+
+    def clean_expires_at(self):
+        """A pending invitation stays valid for at most 30 days from now."""
+        value = self.cleaned_data.get("expires_at")
+        if value is None or "expires_at" not in self.changed_data:
+            return value
+        now = timezone.now()
+        if not now < value <= now + timedelta(days=INVITATION_MAX_DAYS):
+            raise forms.ValidationError(
+                _("Choose a moment within the next %(days)d days.")
+                % {"days": INVITATION_MAX_DAYS}
+            )
+        return value
+
+
+class ApplicationAdminForm(WagtailAdminModelForm):
+    """A paper application entered by the office, or a pending one corrected; a
+    decided application is the record of what was received: read-only."""
+
+    class Meta:
+        model = Application
+        fields = ["centre_name", "kind", "municipality", *APPLICANT_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.is_pending:
+            for field in self.fields.values():
+                field.disabled = True
+
+
+class DuesFormSet(BaseChildFormSet):
+    """A centre's dues in the admin: a repeated year is refused beside its field."""
+
+    def validate_unique(self):
+        """One row per year, said at the repeated row's year."""
+        seen = set()
+        for form in self.forms:
+            if form in self.deleted_forms or not form.is_valid():
+                continue
+            year = form.cleaned_data.get("year")
+            if year in seen:
+                form.add_error("year", _("Dues for this year are already recorded."))
+            seen.add(year)
+        super().validate_unique()
+
+
+class AppointRepresentativeForm(forms.Form):
+    """The office chooses which person of the centre becomes its representative."""
+
+    membership = forms.ModelChoiceField(
+        label=_("New representative"),
+        queryset=Membership.objects.none(),
+        empty_label=_("– choose –"),
+        error_messages={
+            "required": _("Choose the person."),
+            "invalid_choice": _("Choose a person of this centre."),
+        },
+    )
+
+    def __init__(self, *args, centre=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = (
+            Membership.objects.filter(centre=centre)
+            .select_related("user")
+            .order_by("user__last_name", "user__email")
+        )
+        self.fields["membership"].label_from_instance = _person_label
+
+
+def _person_label(membership) -> str:
+    return (
+        f"{membership.user} <{membership.user.email}> – {membership.get_role_display()}"
+    )
+
+
+class LastRepresentativeDeleteForm(DeleteAccountForm):
+    """The only representative deletes their account: hand the role to another
+    person of the centre, or leave the centre without a representative."""
+
+    HAND_OVER, LEAVE = "hand_over", "leave"
+
+    way = forms.ChoiceField(
+        label=_("Who will act for the centre?"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what happens to the role.")},
+    )
+    successor = forms.ModelChoiceField(
+        label=_("The new representative"),
+        queryset=Membership.objects.none(),
+        required=False,
+        empty_label=_("– choose –"),
+        error_messages={"invalid_choice": _("Choose a person of your centre.")},
+    )
+
+    def __init__(self, *args, membership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        others = (
+            Membership.objects.filter(centre_id=membership.centre_id)
+            .exclude(pk=membership.pk)
+            .select_related("user")
+            .order_by("user__last_name", "user__email")
+        )
+        self.fields["successor"].queryset = others
+        self.fields["successor"].label_from_instance = _person_label
+        ways = [
+            (
+                self.LEAVE,
+                _(
+                    "Nobody for now: the association's office appoints a new representative"
+                ),
+            )
+        ]
+        if others.exists():
+            ways.insert(0, (self.HAND_OVER, _("A person of the centre I choose below")))
+        else:
+            del self.fields["successor"]
+        self.fields["way"].choices = ways
+        self.order_fields(["way", "successor", "password"])
+
+    def clean(self):
+        """Handing over needs the person."""
+        cleaned = super().clean()
+        if cleaned.get("way") == self.HAND_OVER and not cleaned.get("successor"):
+            self.add_error("successor", _("Choose the new representative."))
+        return cleaned

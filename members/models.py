@@ -337,21 +337,13 @@ class Dues(models.Model):
         return f"{self.centre} {self.year}"
 
     def clean(self):
-        """A payment cannot be dated in the future; one row per centre and year."""
+        """A payment cannot be dated in the future (one row per centre and year is
+        the constraint's, and the admin's dues formset says it beside the year)."""
         super().clean()
-        errors = {}
         if self.paid_on and self.paid_on > timezone.localdate():
-            errors["paid_on"] = _("The payment date cannot be in the future.")
-        if (
-            self.centre_id
-            and self.year
-            and Dues.objects.filter(centre_id=self.centre_id, year=self.year)
-            .exclude(pk=self.pk)
-            .exists()
-        ):
-            errors["year"] = _("Dues for this year are already recorded.")
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError(
+                {"paid_on": _("The payment date cannot be in the future.")}
+            )
 
     @property
     def is_paid(self) -> bool:

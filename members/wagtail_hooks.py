@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -20,11 +26,19 @@ from .admin_views import (
     APPLICATION_FIELDS,
     AcceptApplicationView,
     ApplicationInspectView,
+    AppointRepresentativeView,
     CentreDeleteView,
+    InvitationCreateView,
     RejectApplicationView,
 )
-from .choices import VOIVODESHIPS, ApplicationStatus
-from .models import Application, Centre, Dues, Invitation, Municipality
+from .choices import VOIVODESHIPS, ApplicationStatus, Role
+from .forms import (
+    ApplicationAdminForm,
+    DuesFormSet,
+    InvitationCreateForm,
+    InvitationEditForm,
+)
+from .models import Application, Centre, Dues, Invitation, Membership, Municipality
 
 DECISION_TEMPLATE = "members/admin/application_decision.html"
 VOIVODESHIP_CHOICES = [(name, name) for name in VOIVODESHIPS]
@@ -45,6 +59,17 @@ class SelectRelatedViewSet(ModelViewSet):
         """The index view's queryset, with `list_select_related`."""
         queryset = self.model._default_manager.select_related(*self.list_select_related)
         return super().get_index_view_kwargs(queryset=queryset, **kwargs)
+
+
+class DuesInlinePanel(InlinePanel):
+    """The centre's yearly dues, with a formset that says a repeated year beside
+    the field (not Django's "correct the duplicate data for centre and year")."""
+
+    def get_form_options(self):
+        """Hand the dues formset class to the cluster form."""
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["formset"] = DuesFormSet
+        return options
 
 
 class MunicipalityFilterSet(WagtailFilterSet):
@@ -93,6 +118,9 @@ class CentreFilterSet(WagtailFilterSet):
     dues_unpaid = django_filters.BooleanFilter(
         label=_("Dues unpaid for the current year"), method="filter_dues_unpaid"
     )
+    without_representative = django_filters.BooleanFilter(
+        label=_("Without a representative"), method="filter_without_representative"
+    )
 
     class Meta:
         model = Centre
@@ -111,6 +139,35 @@ class CentreFilterSet(WagtailFilterSet):
             paid_this_year=not value
         )
 
+    def filter_without_representative(self, queryset, name, value):
+        """Yes: centres nobody represents (e.g. after the representative left)."""
+        if value is None:
+            return queryset
+        represented = Membership.objects.filter(
+            centre=OuterRef("pk"), role=Role.REPRESENTATIVE
+        )
+        return queryset.annotate(represented=Exists(represented)).filter(
+            represented=not value
+        )
+
+
+class CentreIndexView(IndexView):
+    """Centres: each row also leads to appointing its representative."""
+
+    def get_list_more_buttons(self, instance):
+        """ "Representative" for staff who may change centres."""
+        buttons = list(super().get_list_more_buttons(instance))
+        if self.permission_policy.user_has_permission(self.request.user, "change"):
+            buttons.append(
+                ListingButton(
+                    _("Representative"),
+                    url=reverse("members_centre:representative", args=[instance.pk]),
+                    icon_name="user",
+                    priority=30,
+                )
+            )
+        return buttons
+
 
 class CentreViewSet(SelectRelatedViewSet):
     """Staff manage member centres: search, filters, CSV/XLSX export, dues inline."""
@@ -120,6 +177,7 @@ class CentreViewSet(SelectRelatedViewSet):
     menu_label = _("Member centres")
     url_prefix = "members/centre"
     name = "members_centre"
+    index_view_class = CentreIndexView
     list_display = ["name", "kind", "municipality", "status", "joined_on"]
     search_fields = ["name", "city", "director", "email", "nip", "municipality__name"]
     search_backend_name = None
@@ -180,10 +238,31 @@ class CentreViewSet(SelectRelatedViewSet):
             [FieldPanel("nip"), FieldPanel("invoice_name")],
             heading=_("Invoice data"),
         ),
-        InlinePanel("dues", heading=_("Yearly dues"), label=_("Dues")),
+        DuesInlinePanel("dues", heading=_("Yearly dues"), label=_("Dues")),
     ]
 
     list_select_related = ("municipality",)
+
+    @property
+    def representative_view(self):
+        """Appoint the centre's representative."""
+        return self.construct_view(
+            AppointRepresentativeView,
+            **self.get_inspect_view_kwargs(
+                template_name="members/admin/centre_representative.html"
+            ),
+        )
+
+    def get_urlpatterns(self):
+        """The standard views plus appointing the representative."""
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "representative/<int:pk>/",
+                self.representative_view,
+                name="representative",
+            ),
+        ]
 
 
 class ApplicationIndexView(IndexView):
@@ -257,25 +336,10 @@ class ApplicationViewSet(SelectRelatedViewSet):
     search_backend_name = None
     list_export = [*APPLICATION_FIELDS]
     export_filename = "wnioski-czlonkowskie"
-    form_fields = [
-        "centre_name",
-        "kind",
-        "municipality",
-        "street",
-        "postal_code",
-        "city",
-        "centre_phone",
-        "centre_email",
-        "website",
-        "director",
-        "nip",
-        "first_name",
-        "last_name",
-        "email",
-        "phone",
-        "position",
-        "message",
-    ]
+
+    def get_form_class(self, for_update=False):
+        """Pending applications are edited; decided ones are read-only."""
+        return ApplicationAdminForm
 
     list_select_related = ("municipality", "decided_by", "centre")
 
@@ -305,22 +369,79 @@ class ApplicationViewSet(SelectRelatedViewSet):
 
 
 class InvitationViewSet(SelectRelatedViewSet):
-    """Invitations sent: staff see who was invited and whether the link was used."""
+    """Invitations: the office invites people to any centre and sees who was invited,
+    whether the link was used, and why a representative's invitation was refused."""
 
     model = Invitation
     icon = "mail"
     menu_label = _("Invitations")
     url_prefix = "members/invitation"
     name = "members_invitation"
-    list_display = ["email", "centre", "role", "created_at", "expires_at", "used_at"]
+    add_view_class = InvitationCreateView
+    list_display = [
+        "email",
+        "centre",
+        "role",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "refusal",
+    ]
     search_fields = ["email", "centre__name"]
     search_backend_name = None
-    list_filter = ["role"]
-    form_fields = ["expires_at"]
+    list_filter = ["role", "refusal"]
     copy_view_enabled = False
     add_to_admin_menu = False
 
     list_select_related = ("centre",)
+
+    def get_add_view_kwargs(self, **kwargs):
+        """The create form: centre, address, role and the suggested names."""
+        return super().get_add_view_kwargs(
+            form_class=InvitationCreateForm,
+            panel=ObjectList(
+                [
+                    FieldPanel("centre"),
+                    FieldPanel("email"),
+                    FieldPanel("role"),
+                    FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+                ]
+            ).bind_to_model(Invitation),
+            **kwargs,
+        )
+
+    def get_edit_view_kwargs(self, **kwargs):
+        """The edit form: what was sent is shown, only names and expiry change."""
+        return super().get_edit_view_kwargs(
+            form_class=InvitationEditForm,
+            panel=ObjectList(
+                [
+                    *(
+                        FieldPanel(name, read_only=True)
+                        for name in INVITATION_READ_ONLY_FIELDS
+                    ),
+                    FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+                    FieldPanel("expires_at"),
+                ]
+            ).bind_to_model(Invitation),
+            **kwargs,
+        )
+
+    def get_form_class(self, for_update=False):
+        """The edit form for updates, the create form otherwise."""
+        return InvitationEditForm if for_update else InvitationCreateForm
+
+
+INVITATION_READ_ONLY_FIELDS = [
+    "centre",
+    "email",
+    "role",
+    "invited_by",
+    "created_at",
+    "used_at",
+    "closed_at",
+    "refusal",
+]
 
 
 class MembersViewSetGroup(ModelViewSetGroup):
@@ -358,6 +479,16 @@ LOG_ACTIONS = [
         _("Delete account"),
         _("A person deleted their account"),
     ),
+    (
+        "members.centre_without_representative",
+        _("Left without a representative"),
+        _("The only representative left; the centre has no representative"),
+    ),
+    (
+        "members.representative_appoint",
+        _("Appoint representative"),
+        _("The office appointed the centre's representative"),
+    ),
 ]
 
 
@@ -380,3 +511,45 @@ def application_retention():
         "applications_anonymised": anonymise_decided_applications(),
         "invitations_deleted": delete_stale_invitations(),
     }
+
+
+@hooks.register("razem_personal_data_sources")
+def members_personal_data_sources():
+    """The members app's personal data: what a person's export holds, and why the
+    centres' own contact data is not part of it."""
+    from razem.privacy import PersonalDataSource
+
+    from .services import privacy
+
+    return [
+        PersonalDataSource("members.User", "account", privacy.account_data),
+        PersonalDataSource(
+            "account.EmailAddress", "email_addresses", privacy.email_addresses_data
+        ),
+        PersonalDataSource("mfa.Authenticator", "two_factor", privacy.two_factor_data),
+        PersonalDataSource("members.Membership", "membership", privacy.membership_data),
+        PersonalDataSource(
+            "members.Application", "applications", privacy.applications_data
+        ),
+        PersonalDataSource(
+            "members.Application",
+            "applications_decided",
+            privacy.applications_decided_data,
+        ),
+        PersonalDataSource(
+            "members.Invitation",
+            "invitations_received",
+            privacy.invitations_received_data,
+        ),
+        PersonalDataSource(
+            "members.Invitation", "invitations_sent", privacy.invitations_sent_data
+        ),
+        PersonalDataSource(
+            "members.Centre",
+            exempt=(
+                "An institution's own record: the centre's address, phone, e-mail "
+                "and the name of its director as the head of a public body, "
+                "published in the member register; not tied to an account."
+            ),
+        ),
+    ]

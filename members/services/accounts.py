@@ -18,7 +18,8 @@ from ..models import canonical_email
 NOT_PLAIN_ASCII = r"[^ -~]"
 
 
-def _matching(queryset, field: str, key: str):
+def matching(queryset, field: str, key: str) -> list:
+    """The rows of the queryset whose `field` is this canonical address."""
     candidates = queryset.filter(
         Q(**{f"{field}__iexact": key}) | Q(**{f"{field}__regex": NOT_PLAIN_ASCII})
     )
@@ -37,9 +38,9 @@ def accounts_with_email(address: str) -> list:
     if not key:
         return []
     User = get_user_model()
-    found = {user.pk: user for user in _matching(User.objects.all(), "email", key)}
+    found = {user.pk: user for user in matching(User.objects.all(), "email", key)}
     verified = EmailAddress.objects.filter(verified=True).select_related("user")
-    for address_row in _matching(verified, "email", key):
+    for address_row in matching(verified, "email", key):
         found.setdefault(address_row.user_id, address_row.user)
     return sorted(found.values(), key=lambda user: user.pk)
 
@@ -58,4 +59,4 @@ def owns_email(user, address: str) -> bool:
 def unverified_claims(address: str):
     """Other accounts' unverified rows for this address (a claim nobody proved)."""
     unverified = EmailAddress.objects.filter(verified=False)
-    return _matching(unverified, "email", canonical_email(address))
+    return matching(unverified, "email", canonical_email(address))

@@ -13,7 +13,7 @@ from ..exceptions import (
     NotAllowed,
 )
 from ..models import Centre, Membership
-from ..permissions import is_representative_of
+from ..permissions import is_association_staff, is_representative_of
 from .common import audit, invalidate_public_pages
 from .eligibility import check_eligibility
 
@@ -161,5 +161,31 @@ def hand_over_representative(membership: Membership, *, user) -> Membership:
             user,
             previous=giver.user.email,
             new=target.user.email,
+        )
+    return target
+
+
+def appoint_representative(membership: Membership, *, user) -> Membership:
+    """The office makes a person of a centre its representative (e.g. after the
+    only representative left); a representative already in place becomes staff."""
+    if not is_association_staff(user):
+        raise NotAllowed
+    with transaction.atomic():
+        people = _lock_memberships(membership.centre_id)
+        target = next((m for m in people if m.pk == membership.pk), None)
+        if target is None:
+            raise NotAllowed
+        previous = [m for m in people if m.role == Role.REPRESENTATIVE and m != target]
+        for other in previous:
+            other.role = Role.STAFF
+            other.save(update_fields=["role"])
+        target.role = Role.REPRESENTATIVE
+        target.save(update_fields=["role"])
+        audit(
+            target.centre,
+            "members.representative_appoint",
+            user,
+            new=target.user.email,
+            previous=[m.user.email for m in previous],
         )
     return target

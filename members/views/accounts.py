@@ -15,8 +15,13 @@ from django.views.decorators.http import require_GET
 from razem.ratelimit import RateLimit
 
 from ..exceptions import InvitationInvalid, LastRepresentative, MembersError
-from ..forms import DeleteAccountForm, InvitationAcceptForm
+from ..forms import (
+    DeleteAccountForm,
+    InvitationAcceptForm,
+    LastRepresentativeDeleteForm,
+)
 from ..models import Membership
+from ..permissions import membership_of
 from ..services import (
     accept_invitation,
     delete_account,
@@ -29,7 +34,7 @@ from ..services.invitations import (
     invitation_by_token,
     join_with_invitation,
 )
-from ..services.privacy import ensure_may_delete
+from ..services.privacy import ensure_may_delete, hand_over_and_delete
 
 # Every POST to an invitation link counts (the account form, joining).
 INVITATION_LIMIT = RateLimit("invitation", limit=10, window=15 * 60)
@@ -172,25 +177,49 @@ def my_data(request):
     return response
 
 
+def _delete(request, form) -> bool:
+    """Run the deletion the form asks for; False when a rule refused it."""
+    way = form.cleaned_data.get("way")
+    try:
+        if way == LastRepresentativeDeleteForm.HAND_OVER:
+            hand_over_and_delete(request.user, form.cleaned_data["successor"])
+        else:
+            delete_account(
+                request.user,
+                leave_without_representative=way == LastRepresentativeDeleteForm.LEAVE,
+            )
+    except MembersError as error:
+        form.add_error(None, error.message)
+        return False
+    return True
+
+
 @never_cache
 @login_required
 def delete_account_view(request):
-    """RODO: delete one's own account after confirming with the password."""
-    blocked = None
+    """RODO: delete one's own account after confirming with the password.
+
+    The only representative of a centre chooses who acts for it next: a person of
+    the centre (the role is handed over in the same step) or nobody for now (the
+    association's office is told and appoints a new representative).
+    """
     try:
         ensure_may_delete(request.user)
-    except LastRepresentative as error:
-        blocked = error.message
-    form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and blocked is None and form.is_valid():
-        try:
-            delete_account(request.user)
-        except LastRepresentative as error:
-            blocked = error.message
-        else:
-            logout(request)
-            messages.success(request, _("Your account has been deleted."))
-            return redirect("/")
+        form = DeleteAccountForm(request.POST or None, user=request.user)
+        only_representative = False
+    except LastRepresentative:
+        form = LastRepresentativeDeleteForm(
+            request.POST or None,
+            user=request.user,
+            membership=membership_of(request.user),
+        )
+        only_representative = True
+    if request.method == "POST" and form.is_valid() and _delete(request, form):
+        logout(request)
+        messages.success(request, _("Your account has been deleted."))
+        return redirect("/")
     return render(
-        request, "members/delete_account.html", {"form": form, "blocked": blocked}
+        request,
+        "members/delete_account.html",
+        {"form": form, "only_representative": only_representative},
     )

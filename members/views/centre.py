@@ -46,13 +46,15 @@ def my_centre(request):
     if membership is None:
         return render(request, "members/no_centre.html")
     centre = membership.centre
+    people = centre.memberships.select_related("user").order_by(
+        "-role", "user__last_name", "user__email"
+    )
     context = {
         "membership": membership,
         "centre": centre,
         "eligibility": check_eligibility(centre.municipality),
-        "people": centre.memberships.select_related("user").order_by(
-            "-role", "user__last_name", "user__email"
-        ),
+        "people": people,
+        "has_representative": any(p.is_representative for p in people),
         "invitations": centre.invitations.outstanding().order_by("-created_at"),
         "dues": centre.dues.order_by("-year"),
         "is_representative": membership.is_representative,

@@ -6,12 +6,19 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
+from django.core import mail
 from wagtail.models import ModelLogEntry
 
+from members.choices import Role
 from members.exceptions import LastRepresentative
 from members.models import Application, Membership
 from members.services import delete_account, export_personal_data
-from tests.factories.members import ApplicationFactory, centre_staff, representative
+from tests.factories.members import (
+    TEST_PASSWORD,
+    ApplicationFactory,
+    centre_staff,
+    representative,
+)
 
 from .conftest import activate_totp
 
@@ -75,15 +82,148 @@ def test_delete_anonymises_the_person_and_logs_out(client, staff_a, password):
 
 
 @pytest.mark.django_db
-def test_the_last_representative_must_hand_over_first(client, rep_a, staff_a, password):
+def test_the_only_representative_is_not_deleted_without_a_choice(
+    client, rep_a, staff_a, password
+):
     with pytest.raises(LastRepresentative):
         delete_account(rep_a)
     client.force_login(rep_a)
     html = client.get("/moj-osrodek/usun-konto/").content.decode()
-    assert "najpierw przekaż tę funkcję" in html
-    client.post("/moj-osrodek/usun-konto/", {"password": password})
+    assert "Jesteś jedynym przedstawicielem" in html
+    assert 'name="way"' in html and 'name="successor"' in html
+    response = client.post("/moj-osrodek/usun-konto/", {"password": password})
+    assert "Wybierz, co stanie się z funkcją." in response.content.decode()
+    response = client.post(
+        "/moj-osrodek/usun-konto/", {"password": password, "way": "hand_over"}
+    )
+    assert "Wybierz nowego przedstawiciela." in response.content.decode()
     rep_a.refresh_from_db()
     assert rep_a.is_active
+
+
+@pytest.mark.django_db
+def test_the_only_representative_hands_the_role_over_and_leaves(
+    client, rep_a, staff_a, password
+):
+    client.force_login(rep_a)
+    response = client.post(
+        "/moj-osrodek/usun-konto/",
+        {
+            "password": password,
+            "way": "hand_over",
+            "successor": staff_a.membership.pk,
+        },
+    )
+    assert response.status_code == 302
+    rep_a.refresh_from_db()
+    assert not rep_a.is_active
+    assert Membership.objects.get(user=staff_a).role == Role.REPRESENTATIVE
+    assert not Membership.objects.filter(user=rep_a).exists()
+
+
+@pytest.mark.django_db
+def test_the_successor_must_be_of_the_same_centre(client, rep_a, staff_a, rep_b):
+    client.force_login(rep_a)
+    response = client.post(
+        "/moj-osrodek/usun-konto/",
+        {
+            "password": TEST_PASSWORD,
+            "way": "hand_over",
+            "successor": rep_b.membership.pk,
+        },
+    )
+    assert response.status_code == 200
+    assert "Wybierz osobę ze swojego ośrodka." in response.content.decode()
+    assert Membership.objects.get(user=rep_b).centre != rep_a.membership.centre
+    rep_a.refresh_from_db()
+    assert rep_a.is_active
+
+
+@pytest.mark.django_db
+def test_the_only_representative_may_leave_the_centre_without_one(
+    client, rep_a, staff_a, password, settings, django_capture_on_commit_callbacks
+):
+    settings.RAZEM_STAFF_EMAIL = "biuro@razem.test"
+    centre = rep_a.membership.centre
+    client.force_login(rep_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/moj-osrodek/usun-konto/", {"password": password, "way": "leave"}
+        )
+    assert response.status_code == 302
+    rep_a.refresh_from_db()
+    assert not rep_a.is_active
+    assert not centre.memberships.filter(role=Role.REPRESENTATIVE).exists()
+    [message] = [m for m in mail.outbox if m.to == ["biuro@razem.test"]]
+    assert centre.name in message.subject
+    assert f"/admin/members/centre/representative/{centre.pk}/" in message.body
+    assert ModelLogEntry.objects.filter(
+        object_id=str(centre.pk), action="members.centre_without_representative"
+    ).exists()
+    client.force_login(staff_a)
+    assert (
+        "nie ma obecnie przedstawiciela" in client.get("/moj-osrodek/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_alone_in_the_centre_the_representative_may_only_leave_it_without_one(
+    client, rep_a, password
+):
+    client.force_login(rep_a)
+    html = client.get("/moj-osrodek/usun-konto/").content.decode()
+    assert 'value="leave"' in html and 'value="hand_over"' not in html
+    assert 'name="successor"' not in html
+    client.post("/moj-osrodek/usun-konto/", {"password": password, "way": "leave"})
+    rep_a.refresh_from_db()
+    assert not rep_a.is_active
+
+
+@pytest.mark.django_db
+def test_the_office_finds_the_centre_and_appoints_a_representative(
+    client, rep_a, staff_a, admin_user
+):
+    centre = rep_a.membership.centre
+    delete_account(rep_a, leave_without_representative=True)
+    client.force_login(admin_user)
+    listing = client.get(
+        "/admin/members/centre/", {"without_representative": "true"}
+    ).content.decode()
+    assert f"/admin/members/centre/edit/{centre.pk}/" in listing
+    url = f"/admin/members/centre/representative/{centre.pk}/"
+    page = client.get(url).content.decode()
+    assert "nie ma przedstawiciela" in page
+    assert staff_a.email in page
+    response = client.post(url, {"membership": staff_a.membership.pk})
+    assert response.status_code == 302
+    assert Membership.objects.get(user=staff_a).role == Role.REPRESENTATIVE
+    assert ModelLogEntry.objects.filter(
+        object_id=str(centre.pk), action="members.representative_appoint"
+    ).exists()
+    listing = client.get(
+        "/admin/members/centre/", {"without_representative": "true"}
+    ).content.decode()
+    assert f"/admin/members/centre/edit/{centre.pk}/" not in listing
+
+
+@pytest.mark.django_db
+def test_the_appointment_form_refuses_bad_values(client, rep_a, rep_b, admin_user):
+    centre = rep_a.membership.centre
+    client.force_login(admin_user)
+    url = f"/admin/members/centre/representative/{centre.pk}/"
+    assert "Wybierz osobę." in client.post(url, {}).content.decode()
+    html = client.post(url, {"membership": rep_b.membership.pk}).content.decode()
+    assert "Wybierz osobę z tego ośrodka." in html
+    assert Membership.objects.get(user=rep_b).centre != centre
+
+
+@pytest.mark.django_db
+def test_only_association_staff_appoint(rep_a, staff_a):
+    from members.exceptions import NotAllowed
+    from members.services.centres import appoint_representative
+
+    with pytest.raises(NotAllowed):
+        appoint_representative(staff_a.membership, user=rep_a)
 
 
 @pytest.mark.django_db
@@ -112,3 +252,10 @@ def test_privacy_policy_section_is_available_to_include():
     html = render_to_string("members/includes/privacy_policy_members.html")
     assert "pięć lat" in html
     assert "14 dniach" in html
+
+
+@pytest.mark.django_db
+def test_the_centre_listing_leads_to_the_appointment(client, centre_a, admin_user):
+    client.force_login(admin_user)
+    html = client.get("/admin/members/centre/").content.decode()
+    assert f"/admin/members/centre/representative/{centre_a.pk}/" in html
