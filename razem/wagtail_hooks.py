@@ -3,6 +3,7 @@
 from wagtail import hooks
 from wagtail.contrib.settings.registry import register_setting
 
+from . import privacy_sources  # noqa: F401 - registers the third-party data sources
 from .models import AssociationSettings
 
 register_setting(AssociationSettings, icon="site")
