@@ -36,8 +36,9 @@ class PersonRateLimit(RateLimit):
         return f"razem:ratelimit:{self.scope}:user:{request.user.pk}"
 
 
-# Ten comments in a quarter of an hour per person: a discussion, not a flood.
-COMMENT_LIMIT = PersonRateLimit("consultations-comment", limit=10, window=15 * 60)
+# Thirty comments in ten minutes per person: room for a lively discussion, none for
+# a script flooding it.
+COMMENT_LIMIT = PersonRateLimit("consultations-comment", limit=30, window=10 * 60)
 
 
 def _rules_url(opinion: OpinionPage) -> str:

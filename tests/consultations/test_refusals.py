@@ -94,7 +94,7 @@ def test_comments_are_rate_limited_per_person_with_the_text_kept(
     response = _post_comment(client, opinion)
     assert response.status_code == 429
     html = response.content.decode()
-    assert "Spróbuj ponownie za 15 minut" in html and _kept(response)
+    assert "Spróbuj ponownie za 10 minut" in html and _kept(response)
     assert Comment.objects.count() == COMMENT_LIMIT.limit
     # Another person of the same centre (same connection) is not locked out.
     other = representative(staff_a.membership.centre, email="inna@a.test")
