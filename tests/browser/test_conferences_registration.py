@@ -93,6 +93,7 @@ def test_keyboard_only_registration_with_errors_and_waiting_list(
     page.keyboard.press("Enter")
     page.wait_for_url("**/moj-osrodek/konferencje/")
     expect(page.locator(".messages")).to_contain_text("Potwierdzone miejsca: 1")
+    expect(page.locator(".messages")).to_contain_text("Do zapłaty teraz: 300,00 zł")
     expect(page.locator(".messages")).to_contain_text("lista oczekujących: 1")
     expect(page.locator("table")).to_contain_text("Żółkiewska-Łęcka")
     axe(page)

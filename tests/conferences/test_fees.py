@@ -28,7 +28,7 @@ def test_the_success_message_charges_only_the_confirmed_place(client, one_place,
     data = {**management(3), **row(0), **row(1), **row(2)}
     response = client.post(register_url(one_place), data, follow=True)
     html = response.content.decode()
-    assert "Potwierdzeni: 1" in html and "lista oczekujących: 2" in html
+    assert "Potwierdzone miejsca: 1" in html and "lista oczekujących: 2" in html
     assert "Do zapłaty teraz: 300,00 zł." in html
     assert "będą kosztować 600,00 zł, płatne dopiero po ich potwierdzeniu" in html
     assert "900,00" not in html

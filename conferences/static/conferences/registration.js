@@ -14,6 +14,13 @@ function livePrice(price, kept) {
   return { fee, owedRows, laterRows: kept - owedRows };
 }
 
+// Amounts written as the server writes them (300,00 in Polish).
+const money = new Intl.NumberFormat(document.documentElement.lang || "pl", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: false,
+});
+
 function renumber(form, rows, totalInput) {
   const kept = [...rows.querySelectorAll("[data-participant]")].filter((row) => {
     const remove = row.querySelector('input[name$="-DELETE"]');
@@ -23,11 +30,11 @@ function renumber(form, rows, totalInput) {
   if (!price) return;
   const { fee, owedRows, laterRows } = livePrice(price, kept);
   price.querySelector("[data-price-rows]").textContent = String(kept);
-  price.querySelector("[data-price-owed]").textContent = (fee * owedRows).toFixed(2);
+  price.querySelector("[data-price-owed]").textContent = money.format(fee * owedRows);
   const later = price.querySelector("[data-price-later]");
   later.hidden = laterRows === 0;
   later.querySelector("[data-price-later-rows]").textContent = String(laterRows);
-  later.querySelector("[data-price-later-total]").textContent = (fee * laterRows).toFixed(2);
+  later.querySelector("[data-price-later-total]").textContent = money.format(fee * laterRows);
   totalInput.dataset.kept = String(kept);
 }
 
