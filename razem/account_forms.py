@@ -7,13 +7,21 @@ read from allauth's own rate-limit records (`razem.ratelimit.allauth_retry_after
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.core.validators import MaxLengthValidator
 
 from .ratelimit import allauth_retry_after, allauth_window, lockout_message
 
 LOCKED_OUT = "too_many_login_attempts"
 CODE_MAX_LENGTH = 64
+LOGIN_MAX_LENGTH = 254  # an e-mail address
+PASSWORD_MAX_LENGTH = 4096  # hashing a longer one would only cost CPU
+
+
+def limit_length(field, max_length: int) -> None:
+    """Give an already built form field a length limit, enforced and shown."""
+    field.max_length = max_length
+    field.validators.append(MaxLengthValidator(max_length))
+    field.widget.attrs["maxlength"] = str(max_length)
 
 
 def _name_the_wait(form, key: str) -> None:
@@ -30,7 +38,13 @@ def _name_the_wait(form, key: str) -> None:
 
 
 class LoginForm(AllauthLoginForm):
-    """allauth's login form whose lockout says how long it lasts."""
+    """allauth's login form: bounded fields, and a lockout saying how long it lasts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_length(self.fields["login"], LOGIN_MAX_LENGTH)
+        if "password" in self.fields:
+            limit_length(self.fields["password"], PASSWORD_MAX_LENGTH)
 
     def full_clean(self):
         """Validate, then name the lockout's length in its message."""
@@ -52,14 +66,8 @@ class AuthenticateForm(AllauthAuthenticateForm):
         from allauth.core import context
 
         super().__init__(*args, **kwargs)
-        self.fields["code"].widget.attrs["maxlength"] = str(CODE_MAX_LENGTH)
+        limit_length(self.fields["code"], CODE_MAX_LENGTH)
         self.request = context.request
-
-    def clean_code(self):
-        """A code longer than any real one is refused before it is checked."""
-        if len(self.cleaned_data.get("code", "")) > CODE_MAX_LENGTH:
-            raise ValidationError(_("This code is too long."), code="max_length")
-        return super().clean_code()
 
     def full_clean(self):
         """Validate, then name the lockout's length in its message."""

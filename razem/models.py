@@ -1,19 +1,41 @@
 """Site-wide page types, the association's settings and the visit counter."""
 
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichTextMaxLengthValidator
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import mark_cacheable, remembered
+from .fields import LimitedTextField
+from .ratelimit import RateLimit
+
+# Text limits of the house's pages (characters; rich text counts its text, not tags).
+INTRO_MAX_LENGTH = 2_000
+LEAD_MAX_LENGTH = 600
+# Messages per client and hour through the contact form.
+CONTACT_LIMIT = RateLimit("contact", limit=5, window=60 * 60)
+
+
+def limited_rich_text(verbose_name, max_length: int, **kwargs) -> RichTextField:
+    """A RichTextField whose text length (tags not counted) holds in model
+    validation too: the editor, revisions and scheduled publishing alike."""
+    return RichTextField(
+        verbose_name,
+        max_length=max_length,
+        validators=[RichTextMaxLengthValidator(max_length)],
+        **kwargs,
+    )
 
 
 class CachedPageMixin:
@@ -39,8 +61,11 @@ class HomePage(ContentPageMixin, Page):
     home page knows no app's models.
     """
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    intro = limited_rich_text(
+        _("introduction"),
+        INTRO_MAX_LENGTH,
+        blank=True,
+        features=["bold", "italic", "link"],
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
@@ -73,7 +98,7 @@ class HomePage(ContentPageMixin, Page):
 class StandardPage(ContentPageMixin, Page):
     """A plain page (about, statute, board, policies) anywhere under the home page."""
 
-    lead = models.TextField(_("lead"), blank=True)
+    lead = LimitedTextField(_("lead"), max_length=LEAD_MAX_LENGTH, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
@@ -95,6 +120,60 @@ class FormField(AbstractFormField):
     page = ParentalKey(
         "ContactPage", on_delete=models.CASCADE, related_name="form_fields"
     )
+    # Wagtail's own fields, with limits that model validation enforces.
+    choices = LimitedTextField(
+        verbose_name=_("choices"),
+        max_length=2_000,
+        blank=True,
+        help_text=_(
+            "Comma or new line separated list of choices. Only applicable in "
+            "checkboxes, radio and dropdown."
+        ),
+    )
+    default_value = LimitedTextField(
+        verbose_name=_("default value"),
+        max_length=1_000,
+        blank=True,
+        help_text=_(
+            "Default value. Comma or new line separated values supported for "
+            "checkboxes."
+        ),
+    )
+
+
+# What a visitor may type into each kind of field an editor defines.
+TYPED_MAX_LENGTH = {
+    "singleline": 255,
+    "multiline": 5_000,
+    "email": 254,
+    "url": 2_000,
+    "hidden": 255,
+}
+
+
+class LimitedFormBuilder(FormBuilder):
+    """Wagtail's form builder with a length limit on every field a visitor types
+    into, whatever the editor defined: a 100,000-character message is refused."""
+
+    def create_multiline_field(self, field, options):
+        """A textarea of at most 5,000 characters."""
+        options["max_length"] = TYPED_MAX_LENGTH["multiline"]
+        return super().create_multiline_field(field, options)
+
+    def create_email_field(self, field, options):
+        """An e-mail address of at most 254 characters."""
+        options["max_length"] = TYPED_MAX_LENGTH["email"]
+        return super().create_email_field(field, options)
+
+    def create_url_field(self, field, options):
+        """An address of at most 2,000 characters."""
+        options["max_length"] = TYPED_MAX_LENGTH["url"]
+        return super().create_url_field(field, options)
+
+    def create_hidden_field(self, field, options):
+        """A hidden value of at most 255 characters."""
+        options["max_length"] = TYPED_MAX_LENGTH["hidden"]
+        return super().create_hidden_field(field, options)
 
 
 class ContactPage(AbstractEmailForm):
@@ -104,9 +183,12 @@ class ContactPage(AbstractEmailForm):
     """
 
     show_pdf_link = True
+    form_builder = LimitedFormBuilder
 
-    intro = RichTextField(_("introduction"), blank=True)
-    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+    intro = limited_rich_text(_("introduction"), INTRO_MAX_LENGTH, blank=True)
+    thank_you_text = limited_rich_text(
+        _("thank-you text"), INTRO_MAX_LENGTH, blank=True
+    )
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
@@ -136,6 +218,29 @@ class ContactPage(AbstractEmailForm):
 
         base = super().get_form_class()
         return type("ContactForm", (HoneypotFormMixin, base), {})
+
+    def serve(self, request, *args, **kwargs):
+        """The form, limited per client: past the limit the typed text comes back
+        with a Polish message naming the wait (status 429), nothing is sent."""
+        if request.method == "POST" and CONTACT_LIMIT.exceeded(request):
+            return self._refuse_over_limit(request)
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "POST" and "form_submission" in context:
+            CONTACT_LIMIT.hit(request)  # sent (or dropped as spam): one message
+        return response
+
+    def _refuse_over_limit(self, request):
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        form.is_valid()
+        form.add_error(None, CONTACT_LIMIT.message(request))
+        context = self.get_context(request)
+        context["form"] = form
+        response = TemplateResponse(
+            request, self.get_template(request), context, status=429
+        )
+        response["Retry-After"] = str(CONTACT_LIMIT.retry_after(request))
+        return response
 
     def process_form_submission(self, form):
         """Store and e-mail the message, unless the honeypot was filled in."""

@@ -27,6 +27,13 @@ urlpatterns = [
     # only entrance, so /admin/login/ hands over to it.
     path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms of protected documents and pages, limited per client;
+    # the page one must come before the page tree's pattern, which would take it.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        views.document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),
     path("", include("razem.site_urls")),
@@ -44,6 +51,15 @@ if settings.DEBUG:
 # Pages: Wagtail's view with the route remembered per cache generation
 # (razem.routing); Wagtail's own patterns stay for reversing and its _util views.
 urlpatterns += [
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/"
+        "<int:page_id>/",
+        views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    # Wagtail's own front-end login would take passwords without allauth's limits
+    # and second factor: it only hands over to allauth.
+    path("_util/login/", views.frontend_login_redirect, name="wagtailcore_login"),
     re_path(serve_pattern, routing.serve, name="razem_serve"),
     path("", include(wagtail_urls)),
 ]

@@ -281,15 +281,81 @@ def search(request):
     return response
 
 
-def admin_login_redirect(request):
+def admin_login_redirect(request, default: str = "/admin/"):
     """Send /admin/login/ (GET or POST) to the allauth login, keeping `next`."""
     from django.shortcuts import redirect
     from django.urls import reverse
     from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-    next_url = request.GET.get("next") or "/admin/"
+    next_url = request.GET.get("next") or default
     if not url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}
     ):
-        next_url = "/admin/"
+        next_url = default
     return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
+def frontend_login_redirect(request):
+    """Wagtail's /_util/login/ (a plain password form, without allauth's limits and
+    second factor) only hands over to the allauth login."""
+    return admin_login_redirect(request, default="/")
+
+
+# Password-protected pages and document collections (Wagtail's view restrictions):
+# wrong passwords per client and quarter of an hour.
+VIEW_PASSWORD_LIMIT_COUNT = 10
+VIEW_PASSWORD_WINDOW = 15 * 60
+
+
+def over_limit(request, limit):
+    """The Polish 429 page for a project limit, naming the wait."""
+    from .ratelimit import describe_wait
+
+    seconds = limit.retry_after(request)
+    response = refusal(request, "429.html", 429, {"wait": describe_wait(seconds)})
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def limit_failed_posts(limit):
+    """Refuse a client's POSTs once `limit` is used up; a POST answered 200 (the
+    form again, with its error) counts, a redirect (it worked) does not."""
+    from functools import wraps
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST" and limit.exceeded(request):
+                return over_limit(request, limit)
+            response = view(request, *args, **kwargs)
+            if request.method == "POST" and response.status_code == 200:
+                limit.hit(request)
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+def _view_password_limit():
+    from .ratelimit import RateLimit
+
+    return RateLimit(
+        "view-password", limit=VIEW_PASSWORD_LIMIT_COUNT, window=VIEW_PASSWORD_WINDOW
+    )
+
+
+def page_password(request, page_view_restriction_id: int, page_id: int):
+    """Wagtail's password form of a protected page, limited per client."""
+    from wagtail.views import authenticate_with_password
+
+    view = limit_failed_posts(_view_password_limit())(authenticate_with_password)
+    return view(request, page_view_restriction_id, page_id)
+
+
+def document_password(request, restriction_id: int):
+    """Wagtail's password form of a protected document collection, limited."""
+    from wagtail.documents.views.serve import authenticate_with_password
+
+    view = limit_failed_posts(_view_password_limit())(authenticate_with_password)
+    return view(request, restriction_id)

@@ -20,12 +20,13 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from razem.blocks import BaseStreamBlock
-from razem.models import ContentPageMixin
+from razem.fields import LimitedTextField
+from razem.models import INTRO_MAX_LENGTH, ContentPageMixin, limited_rich_text
 
 from ..pagination import page_links, paginate
 from .inlines import ArticleGalleryImage, GalleryPageImage
@@ -36,6 +37,8 @@ CATEGORY_PARAMETER = "kategoria"
 TAG_PARAMETER = "tag"
 # Slugs that would hide an article behind the feeds in articles/urls.py.
 RESERVED_SLUGS = {"rss", "atom"}
+# An album's description (its text, rich-text tags not counted).
+DESCRIPTION_MAX_LENGTH = 5_000
 
 
 class NewsIndexPage(ContentPageMixin, Page):
@@ -47,8 +50,11 @@ class NewsIndexPage(ContentPageMixin, Page):
 
     per_page = 10
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    intro = limited_rich_text(
+        _("introduction"),
+        INTRO_MAX_LENGTH,
+        blank=True,
+        features=["bold", "italic", "link"],
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -115,7 +121,7 @@ class ArticlePage(ContentPageMixin, Page):
         blank=True,
         help_text=_("The author's name as shown under the title."),
     )
-    lead = models.TextField(
+    lead = LimitedTextField(
         _("lead"),
         max_length=600,
         help_text=_(
@@ -237,8 +243,11 @@ class GalleryIndexPage(ContentPageMixin, Page):
 
     per_page = 12
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
+    intro = limited_rich_text(
+        _("introduction"),
+        INTRO_MAX_LENGTH,
+        blank=True,
+        features=["bold", "italic", "link"],
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -283,8 +292,11 @@ class GalleryPage(ContentPageMixin, Page):
         default=timezone.localdate,
         help_text=_("When the photos were taken; albums are sorted by it."),
     )
-    description = RichTextField(
-        _("description"), blank=True, features=["bold", "italic", "link"]
+    description = limited_rich_text(
+        _("description"),
+        DESCRIPTION_MAX_LENGTH,
+        blank=True,
+        features=["bold", "italic", "link"],
     )
     article = models.ForeignKey(
         "articles.ArticlePage",

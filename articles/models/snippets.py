@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from razem.fields import LimitedTextField
+
 
 class Category(index.Indexed, models.Model):
     """A news category ("Konferencje", "Stanowiska i opinie"), chosen on articles.
@@ -20,8 +22,9 @@ class Category(index.Indexed, models.Model):
         allow_unicode=False,
         help_text=_("Used in addresses, e.g. ?kategoria=konferencje."),
     )
-    description = models.TextField(
+    description = LimitedTextField(
         _("description"),
+        max_length=1_000,
         blank=True,
         help_text=_("Optional; shown on the news index when this category is chosen."),
     )
