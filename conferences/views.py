@@ -176,8 +176,8 @@ def centre_registrations(request):
 def _fee_totals(registrations) -> dict:
     """What a centre owes for one conference now, and what it may owe later."""
     return {
-        "owed": sum((r.fee_owed for r in registrations), Decimal("0")),
-        "later": sum((r.fee_if_confirmed for r in registrations), Decimal("0")),
+        "owed": sum((r.fee_owed for r in registrations), Decimal("0.00")),
+        "later": sum((r.fee_if_confirmed for r in registrations), Decimal("0.00")),
     }
 
 

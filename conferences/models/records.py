@@ -26,6 +26,7 @@ NEEDS_WITHOUT_CONSENT = _(
     "Dietary or accessibility needs can be saved only with the participant's consent."
 )
 EMAIL_TAKEN = _("This person is already registered for the conference.")
+NO_FEE = Decimal("0.00")
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -247,14 +248,14 @@ class Registration(models.Model):
     @property
     def fee_owed(self) -> Decimal:
         """What the centre owes for this participant now."""
-        return self.fee if self.owes_fee else Decimal("0")
+        return self.fee if self.owes_fee else NO_FEE
 
     @property
     def fee_if_confirmed(self) -> Decimal:
         """What a waiting or unconfirmed place will cost once it is confirmed."""
         if self.status in (RegistrationStatus.WAITING, RegistrationStatus.PENDING):
             return self.fee
-        return Decimal("0")
+        return NO_FEE
 
     @property
     def attended(self) -> bool:

@@ -5,8 +5,6 @@ as translated labels; the price of the place beside the fee actually owed (only 
 confirmed place is paid for: a waiting or unconfirmed participant owes nothing yet).
 """
 
-from decimal import Decimal
-
 from django.utils.translation import gettext as _
 
 from razem import exports
@@ -99,11 +97,6 @@ def listing_response(queryset, file_format: str):
     if file_format == "csv":
         return exports.csv_response(table, "zgloszenia.csv")
     return exports.xlsx_response(table, "zgloszenia.xlsx")
-
-
-def total_owed(registrations) -> Decimal:
-    """What the given participants owe now (confirmed places only)."""
-    return sum((r.fee_owed for r in registrations), Decimal("0"))
 
 
 def csv_response(conference, filename: str):
