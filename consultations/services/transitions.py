@@ -263,6 +263,11 @@ def add_erratum(
             raise TransitionRefused(
                 _("An erratum can be added only after the letter has been sent.")
             )
+        if opinion.errata.filter(dated=dated, body=body).exists():
+            raise TransitionRefused(
+                _("This erratum has already been added (a double submit?)."),
+                field="body",
+            )
         erratum = Erratum(opinion=opinion, dated=dated, body=body, created_by=user)
         erratum.full_clean()  # field-keyed ValidationError for the console's form
         erratum.save()

@@ -131,3 +131,14 @@ def test_the_console_offers_errata_only_once_sent(client, closed, admin_user):
     assert response.status_code == 200
     assert "dopiero po wysłaniu" in response.content.decode()
     assert not Erratum.objects.exists()
+
+
+def test_a_double_submit_adds_the_erratum_once(client, sent, admin_user):
+    client.force_login(admin_user)
+    data = {"dated": timezone.localdate().isoformat(), "body": CORRECTION}
+    url = f"/admin/opinie/{sent.pk}/erratum/"
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "już dodana" in response.context["form"].errors["body"][0]
+    assert Erratum.objects.count() == 1
