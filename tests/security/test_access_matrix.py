@@ -374,6 +374,15 @@ def _opinion_cases(w):
                 NOBODY,
             ),
         ],
+        "consultations:letter_pack": [
+            Case("sent letter", {"opinion_id": w["sent_opinion"].pk}, EVERYONE, NOBODY),
+            Case(
+                "letter not sent yet",
+                {"opinion_id": w["open_with_letter"].pk},
+                ADMIN_ONLY,
+                NOBODY,
+            ),
+        ],
         "consultations_admin:opinion": [
             admin_case("draft opinion", {"opinion_id": draft.pk}),
         ],
