@@ -188,7 +188,7 @@ def render_errata_html(opinion: OpinionPage, errata) -> str:
     """The errata pages that follow the letter in its pack (always in Polish)."""
     with translation.override("pl"):
         return render_to_string(
-            "consultations/errata.html",
+            "consultations/pdf/errata.html",
             {
                 "opinion": opinion,
                 "association": _association(opinion),
