@@ -5,7 +5,7 @@ certificates, approvals. Every view needs admin access plus a model permission
 
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -239,7 +239,8 @@ def _next_url(request) -> str:
 @require_http_methods(["GET", "POST"])
 @staff_manage_required
 def staff_cancel(request, pk: int):
-    """Ask for the reason, then cancel a participant in any state (POST).
+    """Ask for the reason, then cancel a participant in any state (POST); with
+    `warsztat=<choice id>` only that workshop place or waiting slot.
 
     The waiting list of the conference and of the workshops moves up; the
     participant and the centre are e-mailed with the reason. A second submit (or
@@ -248,6 +249,9 @@ def staff_cancel(request, pk: int):
     registration = get_object_or_404(
         Registration.objects.select_related("conference", "centre"), pk=pk
     )
+    choice_pk = request.POST.get("warsztat") or request.GET.get("warsztat")
+    if choice_pk:
+        return _cancel_choice(request, registration, choice_pk)
     context = {
         "registration": registration,
         "choice": None,
@@ -276,17 +280,16 @@ def staff_cancel(request, pk: int):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@staff_manage_required
-def staff_cancel_choice(request, pk: int):
-    """Ask for the reason, then take one workshop place or waiting slot (POST)."""
+def _cancel_choice(request, registration, choice_pk):
+    """The same steps for one workshop choice of the registration."""
+    if not str(choice_pk).isdigit():
+        raise Http404
     choice = get_object_or_404(
-        WorkshopChoice.objects.select_related(
-            "registration__conference", "registration__centre", "session"
-        ),
-        pk=pk,
+        WorkshopChoice.objects.select_related("session"),
+        pk=int(choice_pk),
+        registration=registration,
     )
-    registration = choice.registration
+    choice.registration = registration
     context = {
         "registration": registration,
         "choice": choice,

@@ -80,10 +80,5 @@ staff_urlpatterns = [
         admin_views.staff_cancel,
         name="staff_cancel",
     ),
-    path(
-        "admin/konferencje/warsztaty/wybory/<int:pk>/anuluj",
-        admin_views.staff_cancel_choice,
-        name="staff_cancel_choice",
-    ),
 ]
 urlpatterns += staff_urlpatterns

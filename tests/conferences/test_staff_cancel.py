@@ -144,11 +144,13 @@ def test_staff_cancel_only_a_workshop_place_and_the_next_gets_it(
     ).registrations
     choice = WorkshopChoice.objects.get(registration=first)
     client.force_login(staff_user)
-    url = f"/admin/konferencje/warsztaty/wybory/{choice.pk}/anuluj"
+    url = f"{_url(first)}?warsztat={choice.pk}"
+    page = client.get(_url(first)).content.decode()
+    assert f"?warsztat={choice.pk}" in page  # offered on the registration's page
     assert "Warsztat z mediacji" in client.get(url).content.decode()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"reason": REASON})
+        client.post(_url(first), {"reason": REASON, "warsztat": choice.pk})
     first.refresh_from_db()
     assert first.status == RegistrationStatus.CONFIRMED  # keeps the conference
     choice.refresh_from_db()
@@ -163,6 +165,9 @@ def test_staff_cancel_only_a_workshop_place_and_the_next_gets_it(
     assert entry.data["reason"] == REASON
     response = client.post(url, {"reason": REASON}, follow=True)
     assert "Ten wybór warsztatu jest już anulowany." in response.content.decode()
+    other = WorkshopChoice.objects.get(registration=second)
+    assert client.get(f"{_url(first)}?warsztat={other.pk}").status_code == 404
+    assert client.get(f"{_url(first)}?warsztat=abc").status_code == 404
 
 
 def test_the_cancel_action_is_offered_in_the_listing_the_edit_view_and_the_console(

@@ -143,7 +143,7 @@ def test_responses_carry_the_header_and_the_mimetype():
     assert response["Content-Disposition"].startswith(
         'attachment; filename="zazolc.xlsx"'
     )
-    response.close()
+    response.file_to_stream.close()
     response = exports.csv_response(table, "a.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     body = b"".join(response.streaming_content).decode("utf-8")
