@@ -1097,7 +1097,7 @@ def _cancel_form(world):
     )
 
 
-def _cancel_scenario(world, url, user, centre=None):
+def _cancel_scenario(world, url, user, centre=None, data=None):
     """Cancel the participant holding the only place: the next one moves up.
 
     Each request first adds a participant to the waiting list, so that both sizes
@@ -1114,7 +1114,7 @@ def _cancel_scenario(world, url, user, centre=None):
         holder = Registration.objects.get(
             conference=conference, status=RegistrationStatus.CONFIRMED
         )
-        return Req(url.format(pk=holder.pk), user, "post", status=302)
+        return Req(url.format(pk=holder.pk), user, "post", data=data, status=302)
 
     return Scenario(request, grow=add)
 
@@ -1384,7 +1384,10 @@ def _approve_post(world):
 @scenario("staff-cancel-post")
 def _staff_cancel_post(world):
     return _cancel_scenario(
-        world, "/admin/konferencje/zgloszenia/{pk}/anuluj", world.editor
+        world,
+        "/admin/konferencje/zgloszenia/{pk}/anuluj",
+        world.editor,
+        data={"reason": "Rezygnacja ośrodka"},  # staff cancel needs a reason
     )
 
 
