@@ -417,7 +417,8 @@ def _admin_record_cases(w):
     }
     cases = {}
     for namespace, pk in records.items():
-        for action in (*VIEWSET_ACTIONS, "accept", "reject", "copy"):
+        # "representative": the office appoints a centre's representative.
+        for action in (*VIEWSET_ACTIONS, "accept", "reject", "copy", "representative"):
             cases[f"{namespace}:{action}"] = [admin_case(namespace, {"pk": pk})]
         if namespace in UNDELETABLE:
             refused = outcomes(admin=SAFE)
