@@ -487,6 +487,10 @@ class OpinionPage(ContentPageMixin, Page):
             errors["slug"] = _("This address is reserved; choose another slug.")
         errors.update(self._frozen_content_errors())
         errors.update(self._deadline_errors())
+        if self.is_public and self.expire_at is not None:
+            errors["expire_at"] = _(
+                "A public opinion stays published: remove the expiry date."
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -85,7 +85,8 @@ def open_for_signatures(opinion: OpinionPage, user) -> OpinionPage:
             raise TransitionRefused(
                 _("Set a signing deadline in the future before opening for signatures.")
             )
-        _move(opinion, user, OpinionState.OPEN)
+        # A public opinion is never unpublished by a scheduled expiry set earlier.
+        _move(opinion, user, OpinionState.OPEN, expire_at=None)
         notifications.notify_opened(opinion)
     return opinion
 

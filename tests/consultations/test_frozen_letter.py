@@ -370,3 +370,31 @@ def test_draft_law_named_by_an_opinion_cannot_be_deleted(
     assert response.status_code == 200
     draft_law.refresh_from_db()
     assert _reload(sent_opinion).draft_law_id == draft_law.pk
+
+
+def test_a_public_opinion_cannot_be_given_an_expiry_date(
+    client, open_opinion, admin_user
+):
+    client.force_login(admin_user)
+    data = _editor_data(
+        open_opinion,
+        expire_at=(timezone.localtime() + datetime.timedelta(days=1)).strftime(
+            "%Y-%m-%d %H:%M"
+        ),
+        **{"action-publish": "1"},
+    )
+    response = client.post(f"/admin/pages/{open_opinion.pk}/edit/", data)
+    assert response.status_code == 200
+    assert "usuń datę wygaśnięcia" in response.context["form"].errors["expire_at"][0]
+    assert _reload(open_opinion).expire_at is None
+
+
+def test_an_expiry_set_on_the_draft_is_cleared_when_it_opens(make_opinion, admin_user):
+    draft = make_opinion()
+    expiry = timezone.now() + datetime.timedelta(minutes=1)
+    OpinionPage.objects.filter(pk=draft.pk).update(expire_at=expiry)
+    services.open_for_signatures(draft, admin_user)
+    with time_machine.travel(expiry + datetime.timedelta(minutes=1)):
+        call_command("publish_scheduled")
+    after = _reload(draft)
+    assert after.live and after.expire_at is None
