@@ -232,3 +232,16 @@ def test_after_the_outage_deletes_are_replayed_and_old_entries_go_stale(
     assert cache.get("razem:session-copy") is None  # the replayed delete
     assert current_generation() == generation + 1
     assert remembered("nav", compute=lambda: "new menu") == "new menu"
+
+
+def test_the_admin_works_while_the_cache_is_down(redis_down, pages):
+    from tests.factories.members import UserFactory
+    from tests.security.conftest import activate_totp
+
+    admin = UserFactory(email="admin@bez-redisa.test", is_staff=True, is_superuser=True)
+    activate_totp(admin)
+    client = Client(raise_request_exception=False)
+    client.force_login(admin)
+    assert client.get("/admin/").status_code == 200
+    assert client.get(f"/admin/pages/{pages.article.pk}/edit/").status_code == 200
+    assert client.get("/admin/snippets/articles/category/").status_code == 200

@@ -119,3 +119,18 @@ def test_refusals_are_never_stored_by_the_page_cache(client, home_page):
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     assert first["Cache-Control"] == second["Cache-Control"]
     assert "max-age=0" in first["Cache-Control"]
+
+
+def test_a_refusal_inside_the_admin_is_the_polish_page_too(client, home_page):
+    """A staff member without the conference office's permission opening its
+    console: not Django's bare "403 Forbidden"."""
+    from django.urls import reverse
+
+    from tests.factories.members import UserFactory
+    from tests.security.conftest import activate_totp
+
+    editor = UserFactory(email="redakcja@refusal.test", is_staff=True)
+    activate_totp(editor)
+    client.force_login(editor)
+    response = client.get(reverse("conferences:staff_overview"))
+    assert_site_refusal(response, 403, "Brak dostępu", "Co możesz zrobić")

@@ -243,3 +243,23 @@ def _member():
     from tests.factories.members import representative
 
     return representative()
+
+
+def test_wagtails_own_command_publishes_and_leaves_the_caches_too(
+    site, django_capture_on_commit_callbacks
+):
+    """`manage.py publish_scheduled` (a one-off run) goes through the same
+    publishing signals as the job: the cached listing shows the new page."""
+    home, news = site
+    with time_machine.travel(NOON, tick=False):
+        draft = news.add_child(
+            instance=ArticlePage(
+                title="Komunikat zarządu", slug="komunikat", lead="a", live=False
+            )
+        )
+        schedule(draft, NOON + datetime.timedelta(minutes=1))
+        warm("/aktualnosci/")
+    with time_machine.travel(NOON + datetime.timedelta(minutes=2), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("publish_scheduled", verbosity=0)
+        assert "Komunikat zarządu" in anonymous_get("/aktualnosci/").content.decode()

@@ -8,9 +8,10 @@ task worker and holds a write transaction for a second while
 
 - a representative saves the centre's data in "Mój ośrodek" (a request whose
   transaction reads before it writes), and
-- the search index is updated for a page (the task that failed the same way).
+- the search index is updated for a page (the task that failed the same way),
+- a visitor sends the contact form.
 
-Both must wait for the writer and succeed. SQLite only: PostgreSQL has row locks
+Each must wait for the writer and succeed. SQLite only: PostgreSQL has row locks
 and its own timeout (tests/ops/test_lock_timeout.py).
 """
 
@@ -82,6 +83,14 @@ def save_the_centre():
     return response.status_code
 
 
+def send_a_message():
+    response = Client().post("/kontakt/", {
+        "imie_i_nazwisko": "Maria Zielińska", "e_mail": "maria@gops.example.test",
+        "temat": "Pytanie", "wiadomosc": "Czy są wolne miejsca?", "zgoda": "on",
+    })
+    return response.status_code
+
+
 def index_a_page():
     indexing.update_entry(Page.objects.get(depth=2))
     return "indexed"
@@ -93,12 +102,17 @@ saved, save_waited = while_a_writer_holds_the_lock(
 indexed, index_waited = while_a_writer_holds_the_lock(
     index_a_page, datetime.date(2001, 2, 1)
 )
+sent, send_waited = while_a_writer_holds_the_lock(
+    send_a_message, datetime.date(2001, 3, 1)
+)
+from wagtail.contrib.forms.models import FormSubmission
 print(json.dumps({
     "options": connection.settings_dict["OPTIONS"],
     "journal_mode": connection.cursor().execute("PRAGMA journal_mode").fetchone()[0],
     "saved": saved, "save_waited": save_waited,
     "phone": Centre.objects.get(pk=centre_pk).phone,
     "indexed": indexed, "index_waited": index_waited,
+    "sent": sent, "messages": FormSubmission.objects.count(),
 }))
 """
 
@@ -107,6 +121,9 @@ print(json.dumps({
 def test_a_save_waits_for_the_worker_instead_of_failing(tmp_path, home_page):
     if connection.vendor != "sqlite":
         pytest.skip("SQLite only: the embedded default of the demo")
+    from razem.demo import ensure_contact_page
+
+    ensure_contact_page(home_page, None)
     centre = CentreFactory()
     member = representative(centre, email="zapis@gops.test")
     database = tmp_path / "demo.sqlite3"
@@ -136,3 +153,4 @@ def test_a_save_waits_for_the_worker_instead_of_failing(tmp_path, home_page):
     assert outcome["phone"] == "44 683 28 85"
     assert outcome["save_waited"] >= 0.5  # it waited for the writer
     assert outcome["indexed"] == "indexed", outcome
+    assert outcome["sent"] == 200 and outcome["messages"] == 1, outcome

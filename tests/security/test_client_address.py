@@ -7,6 +7,8 @@ the proxy appends the address it saw to X-Forwarded-For, so only the right-most
 entry (the N-th from the right behind N proxies) is believed.
 """
 
+import io
+
 import pytest
 from django.test import Client, RequestFactory
 
@@ -245,3 +247,56 @@ def test_the_second_factor_lockout_names_its_length(proxied):
     assert "Zbyt wiele prób z tego połączenia. Spróbuj ponownie za 5 minut." in html
     too_long = client.post(response["Location"], {"code": "1" * 5000})
     assert too_long.status_code == 200
+
+
+@pytest.mark.django_db
+def test_scheduled_jobs_neither_count_nor_reset_a_limit(proxied, home_page):
+    """Jobs and their commands run without a client: a locked-out client stays
+    locked out, another stays free, whatever the scheduler and worker do."""
+    from django.core.management import call_command
+
+    from razem.scheduling import enqueue_due_jobs
+
+    limit = RateLimit("contact", limit=5, window=3600)
+    locked, free = request_from(PROXY, CLIENT_A), request_from(PROXY, CLIENT_B)
+    for _attempt in range(5):
+        limit.hit(locked)
+    enqueue_due_jobs()  # every job runs at once (immediate backend)
+    call_command("apply_retention", stdout=io.StringIO())
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert limit.exceeded(locked) and not limit.exceeded(free)
+
+
+@pytest.mark.django_db
+def test_web_processes_count_one_client_together_in_the_shared_cache(settings):
+    """Two web processes are two cache connections to the same Redis: a client's
+    attempts through either count against one limit."""
+    import threading
+    import uuid
+
+    import redis
+
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, socket_timeout=0.5).ping()
+    except redis.exceptions.RedisError:
+        pytest.skip("needs Redis on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "razem.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/13",
+            "KEY_PREFIX": f"razem-test-{uuid.uuid4().hex[:8]}",
+        }
+    }
+    settings.RAZEM_PROXY_COUNT = 1
+    limit = RateLimit("test-shared", limit=4, window=600)
+
+    def two_attempts():  # another thread: its own cache connection
+        for _attempt in range(2):
+            limit.hit(request_from(PROXY, CLIENT_A))
+
+    other = threading.Thread(target=two_attempts)
+    other.start()
+    other.join()
+    assert not limit.exceeded(request_from(PROXY, CLIENT_A))
+    two_attempts()
+    assert limit.exceeded(request_from(PROXY, CLIENT_A))

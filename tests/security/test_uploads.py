@@ -303,3 +303,40 @@ def test_documents_are_not_reachable_under_media(client, document):
     response = client.get(path)
     assert response.status_code == 404
     assert b"Zaproszenie" not in response.content
+
+
+@pytest.mark.django_db
+def test_no_front_end_form_takes_a_file(home_page):
+    """Files come in through the admin's image and document forms only (checked
+    above); no public or member form has a file field."""
+    from django import forms
+
+    from tests.security.test_input_limits import _built_fields, project_form_classes
+
+    with_files = [
+        f"{name}.{field_name}"
+        for name, form_class in project_form_classes().items()
+        for field_name, field in _built_fields(name, form_class).items()
+        if isinstance(field, forms.FileField)
+    ]
+    assert with_files == []
+
+
+@pytest.mark.django_db
+def test_scheduled_jobs_and_their_commands_store_no_upload(home_page):
+    import io
+
+    from django.core.management import call_command
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from razem.scheduling import enqueue_due_jobs
+
+    def counts():
+        return get_image_model().objects.count(), get_document_model().objects.count()
+
+    before = counts()
+    enqueue_due_jobs()  # every job, at once (immediate backend)
+    call_command("apply_retention", stdout=io.StringIO())
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert counts() == before
