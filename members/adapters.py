@@ -4,6 +4,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 
 from razem.ratelimit import client_ip
 
+from .middleware import mark_session_if_mfa_missing
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Public sign-up is closed; people join through a centre's invitation."""
@@ -15,3 +17,8 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         """The same client address as the project's own rate limits."""
         return client_ip(request)
+
+    def login(self, request, user):
+        """Log in; a staff account without TOTP is sent to set it up from any page."""
+        super().login(request, user)
+        mark_session_if_mfa_missing(request, user)

@@ -89,7 +89,9 @@ class ApplicationForm(HoneypotFormMixin, forms.ModelForm):
         max_length=13,
         help_text=_("Ten digits, dashes allowed."),
     )
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
     privacy = forms.BooleanField(
         label=_(
             "I have read the privacy notice and agree to the processing of the data "
@@ -203,7 +205,9 @@ class DecisionRejectForm(forms.Form):
 class CentreContactsForm(forms.ModelForm):
     """The representative edits the centre's contacts."""
 
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
 
     class Meta:
         model = Centre

@@ -13,7 +13,7 @@ from razem.ratelimit import RateLimit
 
 from ..choices import VOIVODESHIPS, CentreStatus
 from ..exceptions import DuplicateApplication
-from ..forms import ApplicationForm, MunicipalitySearchForm
+from ..forms import ApplicationForm
 from ..models import Centre, Municipality, search_key
 from ..services import check_eligibility, max_population, submit_application
 
@@ -91,21 +91,52 @@ def _handle_application(request, form):
     return redirect("members:apply_done")
 
 
+def _searching(request, query: str) -> bool:
+    """A POST is a gmina search (nothing validated, everything kept) when the
+    gmina box holds a new query, or "Search municipality" (the form's default
+    button, so also Enter) was pressed before any gmina was chosen."""
+    if query and search_key(query) != search_key(request.POST.get("searched", "")):
+        return True
+    return request.POST.get("action") == "search" and not request.POST.get(
+        "municipality"
+    )
+
+
+def _kept_values(post) -> dict:
+    """What the person typed, as initial values of an unbound form (no errors
+    shown while they are still looking for their gmina)."""
+    kept = {name: post.get(name, "") for name in ApplicationForm.base_fields}
+    kept["privacy"] = bool(post.get("privacy"))
+    kept.pop("municipality", None)
+    return kept
+
+
+def _post_application(request, query: str, results):
+    """A POST: search again keeping every field, or validate and submit."""
+    if _searching(request, query):
+        return ApplicationForm(
+            initial=_kept_values(request.POST), municipality_choices=results or None
+        ), None
+    choices = results if results and not request.POST.get("municipality") else None
+    form = ApplicationForm(request.POST, municipality_choices=choices)
+    return form, _handle_application(request, form)
+
+
 @never_cache
 def apply(request):
     """The public membership application at `/przystap/`.
 
-    Without JavaScript the gmina is found with a GET search (`?q=`) that lists the
-    matching gminy as radio buttons with their eligibility; with JavaScript the
-    search field becomes an autocomplete that fills in the choice.
+    The gmina search is part of the one application form, so searching never
+    loses what was typed. Without JavaScript "Search municipality" (also Enter)
+    posts the form and the page comes back with every field kept and the matching
+    gminy as radio buttons with their eligibility; a changed gmina box searches
+    again and drops the old choice. With JavaScript the box is an autocomplete
+    that fills in the choice, and retyping it clears the choice.
     """
     query = (request.GET.get("q") or request.POST.get("q") or "").strip()[:100]
-    search_form = MunicipalitySearchForm(initial={"q": query})
     results = search_municipalities(query) if query else None
     if request.method == "POST":
-        choices = results if results and not request.POST.get("municipality") else None
-        form = ApplicationForm(request.POST, municipality_choices=choices)
-        response = _handle_application(request, form)
+        form, response = _post_application(request, query, results)
         if response is not None:
             return response
     else:
@@ -116,7 +147,6 @@ def apply(request):
     chosen = _chosen_municipality(form)
     context = {
         "form": form,
-        "search_form": search_form,
         "query": query,
         "results": results,
         "chosen": chosen,

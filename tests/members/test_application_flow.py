@@ -1,5 +1,7 @@
 """The public application at /przystap/: search, errors, spam, limits, e-mails."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -218,3 +220,131 @@ def test_chosen_gmina_is_kept_when_other_fields_have_errors(client, gmina):
     html = client.post(URL, valid_data(gmina, centre_name="")).content.decode()
     assert 'name="municipality" id="id_municipality" value="1401063"' in html
     assert "eligibility--ok" in html
+
+
+# Searching for the gmina keeps everything typed -----------------------------------
+
+
+def typed(gmina=None, **overrides):
+    """Everything a person typed before searching for their gmina."""
+    data = valid_data(gmina or MunicipalityFactory.build(teryt=""), **overrides)
+    data.update(
+        {
+            "message": "Piszemy długo i nie chcemy tego stracić.",
+            "centre_phone": "+48 48 613 00 00",
+        }
+    )
+    return data
+
+
+def assert_kept(html, data):
+    for name in ["centre_name", "street", "city", "director", "email", "position"]:
+        assert f'value="{data[name]}"' in html, name
+    assert data["message"] in html
+    assert 'value="MGOPS" selected' in html
+    assert (
+        'name="privacy" checked' in html
+        or 'checked name="privacy"' in html
+        or (re.search(r'<input[^>]*name="privacy"[^>]*checked', html))
+    )
+
+
+@pytest.mark.django_db
+def test_the_search_button_keeps_every_field_and_lists_the_gminy(client, gmina):
+    data = typed(municipality="", q="wysm", searched="", action="search")
+    response = client.post(URL, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert_kept(html, data)
+    assert 'type="radio" name="municipality" value="1401063"' in html
+    assert "field--error" not in html
+    assert "form-errors" not in html
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_enter_in_any_field_searches_when_the_gmina_box_is_new(client, gmina):
+    # Enter submits with the form's first button, the search, as the browser does.
+    data = typed(municipality="", q="Wyśmierzyce", searched="", action="search")
+    html = client.post(URL, data).content.decode()
+    assert_kept(html, data)
+    assert 'value="1401063"' in html
+
+
+@pytest.mark.django_db
+def test_a_retyped_gmina_drops_the_old_choice_even_on_send(client, gmina, big_gmina):
+    data = typed(
+        gmina, q="leszno", searched="Wyśmierzyce", action="submit", privacy="on"
+    )
+    html = client.post(URL, data).content.decode()
+    assert Application.objects.count() == 0
+    assert 'name="municipality" id="id_municipality" value="1401063"' not in html
+    assert 'type="radio" name="municipality" value="3063011"' in html
+    assert_kept(html, data)
+
+
+@pytest.mark.django_db
+def test_a_chosen_gmina_and_an_unchanged_box_submit(client, gmina):
+    data = typed(gmina, q="Wyśmierzyce", searched="Wyśmierzyce", action="search")
+    response = client.post(URL, data)
+    assert response.status_code == 302
+    assert Application.objects.get().municipality == gmina
+
+
+@pytest.mark.django_db
+def test_a_search_that_finds_nothing_keeps_everything_too(client, gmina):
+    data = typed(municipality="", q="Nieistniejąca", searched="", action="search")
+    html = client.post(URL, data).content.decode()
+    assert "Żadna gmina nie pasuje" in html or "Nieistniejąca" in html
+    assert_kept(html, data)
+
+
+@pytest.mark.django_db
+def test_the_message_is_limited_at_the_form_and_the_model(client, gmina):
+    response = client.post(URL, valid_data(gmina, message="x" * 3_000_001))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "3000" in html
+    assert Application.objects.count() == 0
+    from django.core.exceptions import ValidationError
+
+    application = ApplicationFactory.build(municipality=gmina, message="x" * 3001)
+    with pytest.raises(ValidationError) as caught:
+        application.full_clean()
+    assert "message" in caught.value.message_dict
+
+
+@pytest.mark.django_db
+def test_every_text_input_of_the_form_has_a_limit(client):
+    from members.forms import ApplicationForm
+
+    form = ApplicationForm()
+    for name, field in form.fields.items():
+        if name in ("municipality", "privacy", "kind", "website_url"):  # honeypot
+            continue
+        assert getattr(field, "max_length", None), name
+    html = client.get(URL).content.decode()
+    assert re.search(r'<textarea[^>]*name="message"[^>]*maxlength="3000"', html)
+
+
+@pytest.mark.django_db
+def test_the_lockout_message_names_how_long_it_lasts(client, gmina):
+    import time
+    from unittest import mock
+
+    kinds = ["OPS", "GOPS", "MOPS", "MGOPS", "MOPR"]
+    start = time.time()
+    with mock.patch("razem.ratelimit.time.time", return_value=start):
+        for kind in kinds:
+            client.post(URL, valid_data(gmina, kind=kind))
+    with mock.patch("razem.ratelimit.time.time", return_value=start + 50 * 60):
+        html = client.post(URL, valid_data(gmina, kind="CUS")).content.decode()
+    assert "Spróbuj ponownie za 10 minut" in html
+
+
+@pytest.mark.django_db
+def test_searching_with_an_empty_box_keeps_everything_without_errors(client):
+    data = typed(municipality="", q="", searched="", action="search")
+    html = client.post(URL, data).content.decode()
+    assert_kept(html, data)
+    assert "field--error" not in html

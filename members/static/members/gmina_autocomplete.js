@@ -1,6 +1,8 @@
 // RAZEM – the municipality autocomplete of the membership application.
 // An ARIA 1.2 combobox (list autocomplete) over /przystap/gminy/?q=. Without this
-// module the search form still works: it reloads the page with a radio list.
+// module the search still works: its button posts the whole application form and
+// the page comes back with every field kept and a radio list of gminy.
+// Retyping the gmina box clears the gmina chosen before, here and on the server.
 
 const MIN_CHARS = 2;
 const DELAY_MS = 200;
@@ -28,11 +30,23 @@ function ensureHiddenInput(mainForm) {
   return hidden;
 }
 
+function clearChoice(mainForm, status) {
+  const hidden = mainForm.querySelector('input[type="hidden"][name="municipality"]');
+  if (hidden) hidden.value = "";
+  for (const radio of mainForm.querySelectorAll('input[type="radio"][name="municipality"]')) {
+    radio.checked = false;
+  }
+  const chosen = mainForm.querySelector(".gmina-choice__chosen");
+  if (chosen) chosen.remove();
+  status.replaceChildren();
+}
+
 function initCombobox(searchForm) {
   const input = searchForm.querySelector('input[name="q"]');
-  const mainForm = document.querySelector(".apply-form");
+  const searched = searchForm.querySelector("[data-gmina-searched]");
+  const mainForm = searchForm.closest("form");
   const status = document.getElementById("gmina-status");
-  if (!input || !mainForm || !status) return;
+  if (!input || !searched || !mainForm || !status) return;
 
   const listbox = document.createElement("ul");
   listbox.id = "gmina-listbox";
@@ -74,6 +88,7 @@ function initCombobox(searchForm) {
     const item = results[index];
     if (!item) return;
     input.value = item.name;
+    searched.value = item.name;
     ensureHiddenInput(mainForm).value = item.teryt;
     const chosen = mainForm.querySelector(".gmina-choice__chosen");
     if (chosen) chosen.remove();
@@ -128,6 +143,8 @@ function initCombobox(searchForm) {
 
   input.addEventListener("input", () => {
     lastQuery = "";
+    // A different gmina typed: the one chosen before no longer holds.
+    if (input.value.trim() !== searched.value.trim()) clearChoice(mainForm, status);
     search();
   });
   input.addEventListener("keydown", (event) => {
