@@ -12,6 +12,7 @@ JSON-ready: ISO dates, labels beside codes.
 
 import unicodedata
 
+from django.apps import apps
 from django.utils import timezone
 from wagtail import hooks
 
@@ -358,9 +359,22 @@ EXPORTED = [
 ]
 
 
+def _installed(label: str) -> bool:
+    """True when the model exists here (the SQLite search index only on SQLite)."""
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True
+
+
 @hooks.register(HOOK)
 def sources() -> list[PersonalDataSource]:
     """The sources and exemptions of the models no feature app owns."""
     return [
         PersonalDataSource(model, key, export) for model, key, export in EXPORTED
-    ] + [PersonalDataSource(model, exempt=reason) for model, reason in EXEMPT.items()]
+    ] + [
+        PersonalDataSource(model, exempt=reason)
+        for model, reason in EXEMPT.items()
+        if _installed(model)
+    ]

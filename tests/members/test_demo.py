@@ -62,3 +62,31 @@ def test_demo_loads_centres_logins_and_applications_and_is_idempotent():
     assert leszno.kind == "MOPR"
     assert "58 766" in leszno.decision_reason
     assert not check_eligibility(leszno.municipality).eligible
+
+
+@pytest.mark.django_db
+def test_demo_centres_dues_and_applications_pass_their_model_validation():
+    from members.models import Dues, Invitation
+
+    demo.load(io.StringIO())
+    for centre in Centre.objects.all():
+        centre.full_clean()
+    for dues in Dues.objects.all():
+        dues.full_clean()
+    for application in Application.objects.all():
+        application.full_clean()
+    # the demo invites nobody: accounts are made by ensure_user, never by a link
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_loader_leaves_a_joined_account_alone():
+    from django.contrib.auth import get_user_model
+
+    demo.load(io.StringIO())
+    user = get_user_model().objects.get(email="pracownik@mgops-wysmierzyce.test")
+    centre = user.membership.centre
+    demo.load(io.StringIO())
+    user.refresh_from_db()
+    assert user.membership.centre == centre
+    assert Membership.objects.filter(user=user).count() == 1

@@ -1,5 +1,7 @@
 """'Mój ośrodek': the centre's data, contacts, people, dues, sections of other apps."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -184,3 +186,91 @@ def test_sections_of_other_apps_are_rendered_in_order(
     assert html.index("PANEL Pierwsza MGOPS Alfa") < html.index(
         "PANEL Druga MGOPS Alfa"
     )
+
+
+def contacts(**overrides):
+    data = {
+        "director": "Nowa Kierowniczka",
+        "phone": "+48 44 600 00 00",
+        "email": "sekretariat@alfa.example.pl",
+        "website": "https://alfa.example.pl/",
+        "street": "ul. Nowa 1",
+        "postal_code": "26-811",
+        "city": "Alfowo",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "field,value,message",
+    [
+        ("director", "", "To pole jest wymagane."),
+        ("street", "", "To pole jest wymagane."),
+        ("email", "", "To pole jest wymagane."),
+        ("city", "", "To pole jest wymagane."),
+        ("postal_code", "26811", "Podaj kod pocztowy w formacie 00-000."),
+        ("postal_code", "", "To pole jest wymagane."),
+        ("director", "x" * 151, "150"),
+    ],
+)
+def test_contacts_are_held_to_the_application_forms_rules(
+    client, centre_a, rep_a, field, value, message
+):
+    client.force_login(rep_a)
+    response = client.post("/moj-osrodek/dane/", contacts(**{field: value}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    error = re.search(rf'id="id_{field}_error">(.*?)</ul>', html, re.S)
+    assert error and message in error.group(1), html[:200]
+    centre_a.refresh_from_db()
+    assert centre_a.director == "Joanna Wójcik"
+    assert centre_a.postal_code == "26-811"
+
+
+def test_the_service_refuses_invalid_contacts_from_any_caller(rep_a, centre_a):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        update_centre_contacts(
+            centre_a, user=rep_a, data={"postal_code": "26811", "director": ""}
+        )
+    assert {"postal_code", "director"} <= set(caught.value.message_dict)
+    centre_a.refresh_from_db()
+    assert centre_a.postal_code == "26-811"
+
+
+def test_the_centre_model_holds_the_rules_for_every_path(db):
+    from django.core.exceptions import ValidationError
+
+    from members.models import Centre
+
+    centre = Centre(
+        name="GOPS", kind="GOPS", municipality=centre_a_municipality(), status="member"
+    )
+    with pytest.raises(ValidationError) as caught:
+        centre.full_clean()
+    assert {"street", "postal_code", "city", "email", "director"} <= set(
+        caught.value.message_dict
+    )
+
+
+def centre_a_municipality():
+    from tests.factories.members import MunicipalityFactory
+
+    return MunicipalityFactory()
+
+
+@pytest.mark.django_db
+def test_a_member_admitted_before_a_census_keeps_editing_its_contacts(
+    client, centre_a, rep_a
+):
+    """A later population figure over the limit does not block the centre's data."""
+    municipality = centre_a.municipality
+    municipality.population = 80_000
+    municipality.save()
+    client.force_login(rep_a)
+    assert client.post("/moj-osrodek/dane/", contacts()).status_code == 302
+    centre_a.refresh_from_db()
+    assert centre_a.director == "Nowa Kierowniczka"

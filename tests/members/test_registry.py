@@ -76,3 +76,40 @@ def test_command_reports_counts(tmp_path, capsys):
 def test_the_data_file_and_its_source_note_ship_with_the_app():
     assert DEFAULT_CSV.exists()
     assert (DEFAULT_CSV.parent / "SOURCES.md").read_text(encoding="utf-8").count("GUS")
+
+
+def test_every_gmina_of_the_registry_passes_the_model_validators():
+    from members.models import Municipality
+    from members.services.registry import DEFAULT_CSV, read_rows
+
+    for row in read_rows(DEFAULT_CSV):
+        Municipality(**row).clean_fields(exclude=["search_name"])
+
+
+def test_no_management_command_creates_or_accepts_invitations():
+    """Invitations are made only by the services (the office, a representative,
+    an accepted application): no command changes accounts through them."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    commands = list(Path(settings.BASE_DIR).glob("*/management/commands/*.py"))
+    assert commands
+    for command in commands:
+        source = command.read_text(encoding="utf-8")
+        for name in ("Invitation", "create_invitation", "accept_invitation"):
+            assert name not in source, f"{command} uses {name}"
+
+
+def test_every_free_text_field_of_the_members_models_has_a_limit():
+    from django.apps import apps
+    from django.db import models
+
+    from razem.fields import LimitedTextField
+
+    for model in apps.get_app_config("members").get_models():
+        for field in model._meta.local_fields:
+            if isinstance(field, models.TextField):
+                assert isinstance(field, LimitedTextField), f"{model}.{field.name}"
+            if isinstance(field, models.CharField):
+                assert field.max_length, f"{model}.{field.name}"
