@@ -269,6 +269,7 @@ def test_enter_in_any_field_searches_when_the_gmina_box_is_new(client, gmina):
     html = client.post(URL, data).content.decode()
     assert_kept(html, data)
     assert 'value="1401063"' in html
+    assert "field--error" not in html  # a search, not a refused submission
 
 
 @pytest.mark.django_db

@@ -90,3 +90,34 @@ def test_the_demo_loader_leaves_a_joined_account_alone():
     user.refresh_from_db()
     assert user.membership.centre == centre
     assert Membership.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_logins_are_canonical_and_no_staff_account_belongs_to_a_centre():
+    from razem import demo as house_demo
+
+    house_demo.load(io.StringIO())
+    demo.load(io.StringIO())
+    from members.models import canonical_email
+
+    User = get_user_model()
+    for user in User.objects.all():
+        assert user.email == canonical_email(user.email)
+    assert User.objects.filter(is_staff=True).exists()
+    assert not Membership.objects.filter(user__is_staff=True).exists()
+    assert not Membership.objects.filter(user__is_superuser=True).exists()
+
+
+@pytest.mark.django_db
+def test_the_large_association_generator_makes_centres_that_pass_their_validators():
+    from django.core.management import call_command
+
+    from tests.factories.members import MunicipalityFactory
+
+    for _n in range(3):
+        MunicipalityFactory()
+    call_command("generate_large_association", "--scale", "0.002", stdout=io.StringIO())
+    centres = Centre.objects.filter(email__endswith="large.razem.test")
+    assert centres.count() == 5
+    for centre in centres:
+        centre.clean_fields()

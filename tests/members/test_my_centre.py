@@ -274,3 +274,14 @@ def test_a_member_admitted_before_a_census_keeps_editing_its_contacts(
     assert client.post("/moj-osrodek/dane/", contacts()).status_code == 302
     centre_a.refresh_from_db()
     assert centre_a.director == "Nowa Kierowniczka"
+
+
+@pytest.mark.django_db
+def test_dues_cannot_be_changed_from_my_centre(client, centre_a, rep_a):
+    DuesFactory(centre=centre_a, year=2026, paid_on=None)
+    client.force_login(rep_a)
+    client.post(
+        "/moj-osrodek/dane/",
+        contacts(**{"dues-0-paid_on": "2099-01-01", "paid_on": "2099-01-01"}),
+    )
+    assert centre_a.dues.get().paid_on is None

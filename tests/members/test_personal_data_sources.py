@@ -326,9 +326,3 @@ def test_the_download_is_the_whole_export(client, everything):
     data = json.loads(client.get("/moj-osrodek/moje-dane/").content)
     assert set(EXPECTED) <= set(data)
     assert data["exported_at"]
-
-
-def test_the_old_export_hook_is_gone():
-    from wagtail import hooks
-
-    assert hooks.get_hooks("razem_personal_data") == []

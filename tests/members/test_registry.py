@@ -113,3 +113,24 @@ def test_every_free_text_field_of_the_members_models_has_a_limit():
                 assert isinstance(field, LimitedTextField), f"{model}.{field.name}"
             if isinstance(field, models.CharField):
                 assert field.max_length, f"{model}.{field.name}"
+
+
+def test_the_user_manager_stores_the_canonical_address(db):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user("  Ｅwa.Nowak@Example.TEST ")
+    assert user.email == "ewa.nowak@example.test"
+    admin = get_user_model().objects.create_superuser("SZEF@Razem.test", "x" * 12)
+    assert admin.email == "szef@razem.test"
+
+
+def test_a_second_account_for_a_variant_of_an_address_is_refused(db):
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    User = get_user_model()
+    User.objects.create_user("ewa@example.test")
+    other = User(email="EWA@example.test")
+    with pytest.raises(ValidationError) as caught:
+        other.full_clean(exclude=["password"])
+    assert "email" in caught.value.message_dict
