@@ -7,7 +7,7 @@ decision and its reason stay for the association's records. An accepted centre k
 its own contacts in `Centre`; people keep theirs in their accounts.
 
 Invitations (an e-mail address and a name) are deleted `INVITATION_KEPT_DAYS` after
-they were used or expired.
+they were used, withdrawn or expired.
 """
 
 import datetime
@@ -43,11 +43,13 @@ def anonymise_decided_applications(now: datetime.datetime | None = None) -> int:
 
 
 def delete_stale_invitations(now: datetime.datetime | None = None) -> int:
-    """Delete invitations used or expired more than 90 days ago."""
+    """Delete invitations used, withdrawn or expired more than 90 days ago."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=INVITATION_KEPT_DAYS)
-    stale = Invitation.objects.filter(
-        expires_at__lt=cutoff
-    ) | Invitation.objects.filter(used_at__lt=cutoff)
+    stale = (
+        Invitation.objects.filter(expires_at__lt=cutoff)
+        | Invitation.objects.filter(used_at__lt=cutoff)
+        | Invitation.objects.filter(closed_at__lt=cutoff)
+    )
     deleted, _details = stale.delete()
     return deleted

@@ -284,3 +284,18 @@ def test_a_person_removed_from_a_centre_may_be_invited_again(rep_a, centre_a):
         centre_a, email="byla@example.test", role=Role.STAFF, invited_by=rep_a
     )
     assert token is not None
+
+
+@pytest.mark.django_db
+def test_withdrawn_invitations_are_deleted_90_days_after_withdrawal(rep_a, centre_a):
+    from members.services.invitations import cancel_invitation
+    from members.services.retention import delete_stale_invitations
+
+    created, _token = invitation(centre_a)
+    cancel_invitation(created, user=rep_a)
+    Invitation.objects.filter(pk=created.pk).update(
+        closed_at=timezone.now() - timedelta(days=91),
+        expires_at=timezone.now() + timedelta(days=30),
+    )
+    assert delete_stale_invitations() == 1
+    assert not Invitation.objects.exists()

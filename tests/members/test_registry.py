@@ -134,3 +134,16 @@ def test_a_second_account_for_a_variant_of_an_address_is_refused(db):
     with pytest.raises(ValidationError) as caught:
         other.full_clean(exclude=["password"])
     assert "email" in caught.value.message_dict
+
+
+def test_no_management_command_writes_applications_or_dues():
+    """Applications come from the public form or the office, dues from the office:
+    no command creates or changes them outside their rules."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for command in Path(settings.BASE_DIR).glob("*/management/commands/*.py"):
+        source = command.read_text(encoding="utf-8")
+        for name in ("Application", "submit_application", "Dues"):
+            assert name not in source, f"{command} uses {name}"
