@@ -61,18 +61,40 @@ def page_not_found(request, exception=None):
 
 
 # What a refusal page may show back of a refused form: text the person typed, never
-# secrets, tokens or the honeypot, and not without bounds.
+# secrets, tokens, the honeypot or what the page itself carried, and not without
+# bounds.
 UNSHOWN_FIELD_WORDS = ("password", "token", "csrf", "secret")
-UNSHOWN_FIELDS = {"code", "website_url", "recovery_code"}
+UNSHOWN_FIELDS = {"code", "website_url", "recovery_code", "next", "return_url"}
+UNSHOWN_SUFFIXES = ("-id", "-DELETE", "-ORDER", "_FORMS", "-count", "-type")
 TYPED_FIELDS_SHOWN = 30
 TYPED_TEXT_SHOWN = 20_000
 
 
+def _shown_field(name: str) -> bool:
+    lowered = name.lower()
+    return not (
+        lowered in UNSHOWN_FIELDS
+        or any(word in lowered for word in UNSHOWN_FIELD_WORDS)
+        or name.endswith(UNSHOWN_SUFFIXES)
+    )
+
+
+def _typed(value: str) -> bool:
+    """A value a person typed: not a ticked box, an id or a single character."""
+    value = value.strip()
+    return (
+        len(value) >= 2
+        and value.lower() not in {"on", "true", "false"}
+        and not (value.isdigit())
+    )
+
+
 def typed_text(request) -> list[dict]:
-    """The non-empty text values of a refused POST, for the person to copy.
+    """The text values of a refused POST, for the person to copy.
 
     A page refused after the person typed (a closed opinion, an expired form) should
-    not lose their words: the refusal pages show them in read-only boxes.
+    not lose their words: the refusal pages show them in read-only boxes, labelled
+    by the field's name made readable ("imie_i_nazwisko" -> "Imie i nazwisko").
     """
     if request.method != "POST":
         return []
@@ -82,12 +104,16 @@ def typed_text(request) -> list[dict]:
         return []
     typed = []
     for name, values in items:
-        lowered = name.lower()
-        if lowered in UNSHOWN_FIELDS or any(w in lowered for w in UNSHOWN_FIELD_WORDS):
+        if not _shown_field(name):
             continue
+        label = " ".join(name.replace("_", " ").replace("-", " ").split()).capitalize()
         for value in values:
-            if len(value.strip()) >= 2:
-                typed.append({"name": name, "value": value[:TYPED_TEXT_SHOWN]})
+            if _typed(value):
+                text = value[:TYPED_TEXT_SHOWN]
+                rows = 1 if len(text) <= 70 and "\n" not in text else 5
+                typed.append(
+                    {"name": name, "label": label, "value": text, "rows": rows}
+                )
     return typed[:TYPED_FIELDS_SHOWN]
 
 
@@ -178,7 +204,8 @@ def too_many_requests(request, exception=None):
     from .ratelimit import describe_wait
 
     seconds = _allauth_wait(request)
-    response = refusal(request, "429.html", 429, {"wait": describe_wait(seconds)})
+    context = {"wait": describe_wait(seconds), "account": True}
+    response = refusal(request, "429.html", 429, context)
     response["Retry-After"] = str(seconds)
     return response
 

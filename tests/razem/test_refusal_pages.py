@@ -67,10 +67,14 @@ def test_a_passwords_and_tokens_are_never_shown_back(rf, home_page):
             "password1": "tajne-haslo",
             "code": "123456",
             "website_url": "http://spam.example",
+            "zgoda": "on",
+            "participants-0-id": "57",
             "message": "Proszę o informację",
         },
     )
-    assert typed_text(request) == [{"name": "message", "value": "Proszę o informację"}]
+    assert [(t["label"], t["value"]) for t in typed_text(request)] == [
+        ("Message", "Proszę o informację")
+    ]
 
 
 def test_csrf_failure_says_the_form_expired_and_renews_the_token(home_page):
@@ -134,3 +138,24 @@ def test_a_refusal_inside_the_admin_is_the_polish_page_too(client, home_page):
     client.force_login(editor)
     response = client.get(reverse("conferences:staff_overview"))
     assert_site_refusal(response, 403, "Brak dostępu", "Co możesz zrobić")
+
+
+def test_a_protected_page_asks_for_its_password_in_the_sites_layout(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories.razem import publish_standard_page
+
+    page = publish_standard_page(home_page, "Dokumenty zarządu", text="Tajne.")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="zarzad"
+    )
+    html = client.get(page.url).content.decode()
+    assert SKIP_LINK in html and "Wymagane hasło" in html
+    assert "Tajne." not in html
+    wrong = client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{page.pk}/",
+        {"password": "zgaduje", "return_url": page.url},
+    )
+    assert wrong.status_code == 200
+    assert SKIP_LINK in wrong.content.decode()
+    assert 'aria-invalid="true"' in wrong.content.decode()
