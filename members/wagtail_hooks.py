@@ -368,6 +368,20 @@ class ApplicationViewSet(SelectRelatedViewSet):
         ]
 
 
+class ReadOnlyPanel(FieldPanel):
+    """A field shown, never edited; an empty value reads "–", not "None"."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        """A dash for nothing."""
+        if value in (None, ""):
+            return "–"
+        return super().format_value_for_display(value)
+
+
 class InvitationViewSet(SelectRelatedViewSet):
     """Invitations: the office invites people to any centre and sees who was invited,
     whether the link was used, and why a representative's invitation was refused."""
@@ -416,10 +430,7 @@ class InvitationViewSet(SelectRelatedViewSet):
             form_class=InvitationEditForm,
             panel=ObjectList(
                 [
-                    *(
-                        FieldPanel(name, read_only=True)
-                        for name in INVITATION_READ_ONLY_FIELDS
-                    ),
+                    *(ReadOnlyPanel(name) for name in INVITATION_READ_ONLY_FIELDS),
                     FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
                     FieldPanel("expires_at"),
                 ]

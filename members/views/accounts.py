@@ -28,7 +28,7 @@ from ..services import (
     export_personal_data,
     find_invitation,
 )
-from ..services.accounts import account_for_email
+from ..services.accounts import account_for_email, owns_email
 from ..services.invitations import (
     account_refusal_at_acceptance,
     invitation_by_token,
@@ -57,6 +57,7 @@ def _not_usable(request, token: str, message):
         used is not None
         and used.used_at is not None
         and request.user.is_authenticated
+        and owns_email(request.user, used.email)
         and Membership.objects.filter(
             user=request.user, centre_id=used.centre_id
         ).exists()

@@ -4,11 +4,14 @@ Every object taken from the URL is looked up inside the person's own centre, so 
 of another centre's record gives 404 and never its data.
 """
 
+import math
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
@@ -94,6 +97,17 @@ class PersonRateLimit(RateLimit):
 
     def _key(self, request) -> str:
         return f"razem:ratelimit:{self.scope}:user:{request.user.pk}"
+
+    def message(self, request) -> str:
+        """The refusal speaks of the person's invitations, not of a connection."""
+        minutes = max(1, math.ceil(self.retry_after(request) / 60))
+        return ngettext(
+            "You have sent many invitations in a short time. Please try again in "
+            "%(minutes)d minute.",
+            "You have sent many invitations in a short time. Please try again in "
+            "%(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
 
 
 # A representative sends at most 20 invitations an hour.

@@ -513,3 +513,13 @@ def test_the_model_refuses_changing_a_sent_invitation(db):
     with pytest.raises(ValidationError) as caught:
         created.full_clean(exclude=["token_hash"])
     assert {"email", "role"} <= set(caught.value.message_dict)
+
+
+@pytest.mark.django_db
+def test_the_invitation_edit_page_shows_empty_values_as_a_dash(staff_client):
+    created, _token = invitation()
+    html = staff_client.get(f"{INVITATIONS}edit/{created.pk}/").content.decode()
+    shown = re.findall(r'class="w-field__textoutput"[^>]*>(.*?)</div>', html, re.S)
+    assert len(shown) >= 5
+    assert all(value.strip() != "None" for value in shown), shown
+    assert any(value.strip() == "–" for value in shown)

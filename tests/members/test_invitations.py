@@ -476,3 +476,15 @@ def test_an_applicant_with_an_account_logs_in_and_joins_as_representative(
     account.refresh_from_db()
     assert account.membership.centre == centre
     assert account.membership.role == Role.REPRESENTATIVE
+
+
+@pytest.mark.django_db
+def test_a_used_link_opened_by_another_person_of_the_centre_says_it_is_used(
+    client, centre_a, rep_a
+):
+    created, token = invitation(centre_a, email="ewa@example.test")
+    client.post(link(token), form())
+    client.force_login(rep_a)
+    response = client.get(link(token))
+    assert response.status_code == 404
+    assert "nieważny" in response.content.decode()

@@ -198,7 +198,10 @@ def test_inviting_is_rate_limited_per_representative_wherever_they_connect(
         URL, {"email": "jeszcze@example.test"}, REMOTE_ADDR="10.9.9.9"
     )
     assert response.status_code == 200
-    assert "Spróbuj ponownie za 60 minut" in response.content.decode()
+    assert (
+        "Wysłano wiele zaproszeń w krótkim czasie. Spróbuj ponownie za 60 minut."
+        in response.content.decode()
+    )
     assert Invitation.objects.count() == 20
 
 
