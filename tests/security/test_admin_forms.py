@@ -469,3 +469,23 @@ def test_every_admin_form_refuses_bad_input_in_polish_without_a_500(
     assert not unexpected, f"admin forms that fail:\n{report}"
     fixed = set(KNOWN_FAILURES) - set(walk.problems)
     assert not fixed, f"no longer failing, remove from KNOWN_FAILURES: {fixed}"
+
+
+@pytest.mark.django_db
+def test_wagtails_own_messages_in_the_page_editor_are_polish(superuser_client):
+    """Wagtail 8.0's Polish catalogue lacks these; the house's supplies them
+    (razem/wagtail_polish.py)."""
+    the_world, client = superuser_client
+    home = the_world.pages.home
+    url = reverse("wagtailadmin_pages:add", args=["razem", "standardpage", home.pk])
+    taken = the_world.pages.standard.slug
+    response = client.get(url)
+    data = as_sent(response.content.decode())
+    data.update({"title": ["Druga strona"], "slug": [taken], "body-count": ["0"]})
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert f"Adres (slug) „{taken}” jest już używany" in html
+    assert "Nie udało się utworzyć strony, bo formularz zawiera błędy." in html
+    assert "Przejdź do pierwszego błędu" in html
+    assert "is already in use" not in html
+    assert "could not be created" not in html
