@@ -974,7 +974,8 @@ def _my_data(world):
         _grow_centre(world, n)
         for _ in range(n):
             ApplicationFactory(email=world.rep.email)
-            invitation(CentreFactory(), email=world.rep.email)
+            # used ones: an address holds one pending invitation at most
+            invitation(CentreFactory(), email=world.rep.email, used_at=timezone.now())
 
     return Scenario(get("/moj-osrodek/moje-dane/", world.rep), grow=grow)
 
