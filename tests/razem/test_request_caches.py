@@ -334,7 +334,6 @@ def test_account_deletion_removes_the_cached_copy_of_each_session(
 ):
     from importlib import import_module
 
-    from django.contrib.sessions.models import Session
     from django.test import Client
 
     from members.services.privacy import _delete_sessions
@@ -344,7 +343,7 @@ def test_account_deletion_removes_the_cached_copy_of_each_session(
     key = device.cookies[settings.SESSION_COOKIE_NAME].value
     store = import_module(settings.SESSION_ENGINE).SessionStore
     assert store(key).load()  # now in the cache too
-    _delete_sessions(Session, member.pk)
+    _delete_sessions(member.pk)
     assert store(key).load() == {}
 
 
