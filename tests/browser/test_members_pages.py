@@ -143,6 +143,12 @@ def test_invitation_pages(page, live_server, centres, axe):
     expect(page).to_have_url(live_server.url + "/moj-osrodek/")
     expect(page.locator("h1")).to_contain_text("MGOPS Wyśmierzyce")
 
+    # Its own user opening the used link again (back button, the e-mail) lands in
+    # the centre; anybody else learns the link is no longer valid.
+    page.goto(f"{live_server.url}/konto/zaproszenie/{token}/")
+    expect(page).to_have_url(live_server.url + "/moj-osrodek/")
+    expect(page.get_by_text("Należysz już do ośrodka")).to_be_visible()
+    page.context.clear_cookies()
     page.goto(f"{live_server.url}/konto/zaproszenie/{token}/")
     expect(page.locator("h1")).to_have_text("Zaproszenie nieważne")
     axe(page)
