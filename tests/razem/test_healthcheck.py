@@ -128,8 +128,15 @@ def test_the_worker_beats_while_it_runs(keep_signal_handlers, settings):
 
 
 @pytest.mark.django_db
-def test_a_batch_run_of_the_worker_writes_no_heartbeat(keep_signal_handlers, settings):
+def test_a_batch_run_of_the_worker_writes_no_heartbeat(
+    keep_signal_handlers, settings, monkeypatch
+):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    # The worker closes old connections: on PostgreSQL, the test's transaction.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections",
+        lambda: None,
+    )
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     assert not heartbeat_path("worker").exists()
 

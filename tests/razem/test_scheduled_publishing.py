@@ -52,9 +52,16 @@ def warm(*paths: str) -> None:
 
 
 @pytest.fixture
-def run_worker(django_capture_on_commit_callbacks):
+def run_worker(django_capture_on_commit_callbacks, monkeypatch):
     """The worker's pass over the queue; its commits run their on-commit work
-    (the cache invalidation) as in a real worker process."""
+    (the cache invalidation) as in a real worker process.
+
+    The worker closes old connections between tasks, which on PostgreSQL would
+    close the test's own transaction: here it runs on the test's connection."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections",
+        lambda: None,
+    )
 
     def run():
         with django_capture_on_commit_callbacks(execute=True):

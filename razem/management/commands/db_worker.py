@@ -22,17 +22,21 @@ HEARTBEAT_SECONDS = 30.0
 logger = logging.getLogger(__name__)
 
 
+def _beat_once(interval: float) -> None:
+    """Beat when the database answers."""
+    if database_state() == "ok":
+        beat("worker", interval)
+    else:
+        logger.warning("Worker heartbeat skipped: the database is away")
+
+
 def _beat_while(stopped: threading.Event, interval: float) -> None:
-    """Beat every `interval` seconds until `stopped`, when the database answers."""
-    while not stopped.is_set():
+    """Beat every `interval` seconds until `stopped`."""
+    while not stopped.wait(interval):
         try:
-            if database_state() == "ok":
-                beat("worker", interval)
-            else:
-                logger.warning("Worker heartbeat skipped: the database is away")
+            _beat_once(interval)
         finally:
             connection.close()  # this thread's own connection
-        stopped.wait(interval)
 
 
 class Command(DBWorkerCommand):
@@ -41,6 +45,7 @@ class Command(DBWorkerCommand):
     def handle(self, *args, **options):
         if options.get("batch"):
             return super().handle(*args, **options)
+        _beat_once(HEARTBEAT_SECONDS)  # at start, before the first task
         stopped = threading.Event()
         thread = threading.Thread(
             target=_beat_while,
