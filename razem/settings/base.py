@@ -227,8 +227,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "/konto/login/"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Password-protected pages and documents ask in the site's layout.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "razem/password_required.html"
-WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "razem/password_required.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "razem/password_required.html"  # noqa: S105
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "razem/password_required.html"  # noqa: S105
 
 # Accounts (django-allauth): e-mail login, verified e-mail, rate limits, TOTP.
 LOGIN_URL = "account_login"
