@@ -1,6 +1,6 @@
 """One-time invitations: a link that binds an account to a centre.
 
-The rules (docs/rules/members.md, "Invitations"):
+The rules (docs/rules.md, "Members", "Invitations"):
 - An invitation never changes an existing account. For a new address the link
   offers the account form; an address that already has an account is joined only
   by that very account, logged in through allauth (so its second factor is asked),

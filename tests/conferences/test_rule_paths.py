@@ -1,4 +1,4 @@
-"""The remaining paths of the conference rules (see docs/rules/conferences.md):
+"""The remaining paths of the conference rules (see docs/rules.md, "Conferences"):
 limits, window, deadline and eligibility changed in the editor hold for the next
 request; the staff edit cannot touch places; scheduled jobs move no place."""
 

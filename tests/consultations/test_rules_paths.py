@@ -1,5 +1,5 @@
 """Paths that cannot change a rule's data at all, proved absent or refused, and the
-demo loader and commands that go through the same rules (docs/rules/consultations.md)."""
+demo loader and commands that go through the same rules (docs/rules.md, "Consultations")."""
 
 import io
 from importlib import import_module
