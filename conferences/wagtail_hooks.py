@@ -359,6 +359,8 @@ def home_panel(request):
         "conference": conference,
         "occupancy": occupancy,
         "registration_state": conference.registration_state(),
+        # The cached home page lives no longer than the state it shows.
+        "fresh_until": conference.next_state_change(),
     }
 
 

@@ -29,6 +29,7 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import RichTextMaxLengthValidator
 from wagtail.search import index
 
+from razem.cache import keep_until
 from razem.fields import LimitedTextField
 from razem.models import ContentPageMixin
 
@@ -662,15 +663,9 @@ class OpinionPage(ContentPageMixin, Page):
 
 def cap_cache_by_deadlines(response, opinions) -> None:
     """Keep an anonymous cached page no longer than the soonest open deadline."""
-    seconds = getattr(response, "razem_cache_seconds", None)
-    if seconds is None:
-        return
-    now = timezone.now()
     for opinion in opinions:
         if opinion.is_signing_open:
-            left = int((opinion.signing_deadline - now).total_seconds())
-            seconds = max(0, min(seconds, left))
-    response.razem_cache_seconds = seconds
+            keep_until(response, opinion.signing_deadline)
 
 
 class Erratum(models.Model):

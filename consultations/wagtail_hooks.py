@@ -194,6 +194,9 @@ def open_opinions_home_panel(request):
         "template": "consultations/includes/home_panel.html",
         "order": 30,
         "opinions": opinions,
+        # The soonest deadline takes an opinion off this panel: the cached home
+        # page lives no longer than that.
+        "fresh_until": opinions[0].signing_deadline if opinions else None,
     }
 
 

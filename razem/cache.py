@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import DatabaseError
 from django.db.models import F
+from django.utils import timezone
 
 GENERATION_KEY = "razem:page-generation"
 PER_PROCESS_BACKENDS = (
@@ -126,6 +127,21 @@ def mark_cacheable(response, seconds: int | None = None):
         settings.RAZEM_PAGE_CACHE_SECONDS if seconds is None else seconds
     )
     return response
+
+
+def keep_until(response, moment) -> None:
+    """Let the cached anonymous copy of `response` live no later than `moment`.
+
+    For pages that show a state changing at a known time (an opinion's signing
+    deadline, a conference's registration opening or closing): the copy expires
+    then, so nobody is shown the old state from the cache. `None` and moments in
+    the past leave the lifetime as it is or end it.
+    """
+    seconds = getattr(response, "razem_cache_seconds", None)
+    if seconds is None or moment is None:
+        return
+    left = int((moment - timezone.now()).total_seconds())
+    response.razem_cache_seconds = max(0, min(seconds, left))
 
 
 def remembered(name: str, *parts, compute, seconds: int = 600):

@@ -16,7 +16,7 @@ from wagtail.rich_text import RichTextMaxLengthValidator
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
-from .cache import mark_cacheable, remembered
+from .cache import keep_until, mark_cacheable, remembered
 from .fields import LimitedTextField
 from .ratelimit import RateLimit
 
@@ -93,6 +93,15 @@ class HomePage(ContentPageMixin, Page):
             panels, key=lambda panel: panel.get("order", 50)
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """A panel whose state changes at a known time (`fresh_until`, e.g. the
+        soonest signing deadline) ends the cached copy's life then."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        for panel in context.get("home_panels", []):
+            keep_until(response, panel.get("fresh_until"))
+        return response
 
 
 class StandardPage(ContentPageMixin, Page):

@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from razem.blocks import BaseStreamBlock, VideoBlock
+from razem.cache import keep_until
 from razem.fields import LimitedTextField
 from razem.models import ContentPageMixin
 
@@ -323,6 +324,28 @@ class ConferencePage(ContentPageMixin, Page):
         if self.start_date < timezone.localdate(now):
             return "closed"
         return "open"
+
+    def next_state_change(self, now=None):
+        """The next moment `registration_state` changes by the clock alone (its
+        opening, its closing, the day after the start), or None."""
+        now = now or timezone.now()
+        day_after_start = timezone.make_aware(
+            datetime.datetime.combine(
+                self.start_date + datetime.timedelta(days=1), datetime.time()
+            )
+        )
+        moments = (
+            self.registration_opens_at,
+            self.registration_closes_at,
+            day_after_start,
+        )
+        return min((m for m in moments if m and m > now), default=None)
+
+    def serve(self, request, *args, **kwargs):
+        """The cached anonymous page lives no longer than its registration state."""
+        response = super().serve(request, *args, **kwargs)
+        keep_until(response, self.next_state_change())
+        return response
 
     @property
     def is_registration_open(self) -> bool:

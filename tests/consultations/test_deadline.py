@@ -214,3 +214,24 @@ def test_the_cached_anonymous_page_expires_at_the_deadline(make_opinion, index):
     assert 0 < response.razem_cache_seconds <= 90
     response = index.specific.serve(request)
     assert 0 < response.razem_cache_seconds <= 90
+
+
+def test_the_cached_home_page_stops_listing_an_opinion_at_its_deadline(
+    client, make_opinion
+):
+    """The home page lists open opinions; its cached copy ends at the soonest
+    deadline, so nobody is offered an opinion whose signing has closed even
+    before the closing job runs."""
+    import time_machine
+
+    deadline = timezone.now() + datetime.timedelta(seconds=90)
+    opinion = make_opinion(
+        state=OpinionState.OPEN, deadline=deadline, title="Opinia z terminem"
+    )
+    first = client.get("/")
+    assert opinion.title in first.content.decode()
+    assert client.get("/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(deadline + datetime.timedelta(seconds=5), tick=False):
+        after = client.get("/")
+    assert after.get("X-Page-Cache") != "hit"
+    assert opinion.title not in after.content.decode()
