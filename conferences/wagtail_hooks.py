@@ -147,6 +147,17 @@ class RegistrationEditView(EditView):
     """Staff correct a participant's data: "Mój ośrodek" shows the new name at once
     (its panel is kept under the cache generation)."""
 
+    def get_form(self, form_class=None):
+        """An anonymised participant's personal fields are shown read-only."""
+        form = super().get_form(form_class)
+        if self.object.anonymised_at is not None:
+            from .models.records import ANONYMISED_FIELDS
+
+            for name in ANONYMISED_FIELDS:
+                if name in form.fields:
+                    form.fields[name].disabled = True
+        return form
+
     def save_instance(self):
         """Save, then bump the generation once the transaction commits."""
         instance = super().save_instance()
@@ -362,6 +373,32 @@ def home_panel(request):
         # The cached home page lives no longer than the state it shows.
         "fresh_until": conference.next_state_change(),
     }
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_conferences_with_registrations(request, page):
+    """A page whose deletion would take registrations with it is refused politely.
+
+    The conference itself is refused by its permission tester; this covers a parent
+    (the conference index, the home page) and answers with a message, not the
+    database's ProtectedError.
+    """
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    held = ConferencePage.objects.descendant_of(page, inclusive=True).filter(
+        registrations__isnull=False
+    )
+    if not held.exists():
+        return None
+    messages.error(
+        request,
+        _(
+            "This page holds conferences with registrations; they are the record of "
+            "who took part and cannot be deleted. Unpublish the page instead."
+        ),
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
 
 
 @hooks.register("after_create_page")

@@ -20,7 +20,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from razem.blocks import BaseStreamBlock, VideoBlock
@@ -71,6 +71,22 @@ class ConferenceIndexPage(ContentPageMixin, Page):
         context["upcoming"] = [c for c in conferences if c.end_date >= today]
         context["archive"] = [c for c in reversed(conferences) if c.end_date < today]
         return context
+
+
+class ConferencePermissionTester(PagePermissionTester):
+    """A conference with registrations cannot be deleted in the admin (nor in bulk).
+
+    Its registrations are the record of who registered and took part; the page
+    may be unpublished instead. The database refuses too (`on_delete=PROTECT`).
+    """
+
+    def can_delete(self, ignore_bulk=False):
+        """Only a conference nobody has registered for."""
+        if self.page.specific_class is ConferencePage and (
+            self.page.specific_deferred.registrations.exists()
+        ):
+            return False
+        return super().can_delete(ignore_bulk)
 
 
 class ConferencePage(ContentPageMixin, Page):
@@ -340,6 +356,10 @@ class ConferencePage(ContentPageMixin, Page):
             day_after_start,
         )
         return min((m for m in moments if m and m > now), default=None)
+
+    def permissions_for_user(self, user):
+        """Conferences with registrations are not deletable (see the tester)."""
+        return ConferencePermissionTester(user, self)
 
     def serve(self, request, *args, **kwargs):
         """The cached anonymous page lives no longer than its registration state."""

@@ -26,6 +26,19 @@ NEEDS_WITHOUT_CONSENT = _(
     "Dietary or accessibility needs can be saved only with the participant's consent."
 )
 EMAIL_TAKEN = _("This person is already registered for the conference.")
+ANONYMISED = _(
+    "This participant's data was anonymised under the retention rules and cannot "
+    "be filled in again."
+)
+# What anonymisation replaces; never written again afterwards, on any path.
+ANONYMISED_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "position",
+    "remarks",
+    "special_needs",
+)
 NO_FEE = Decimal("0.00")
 
 
@@ -57,10 +70,12 @@ class Registration(models.Model):
     # Records, not content: Wagtail's reference index ("usage") skips them.
     wagtail_reference_index_ignore = True
 
+    # A conference with registrations is the association's record of who took
+    # part (and, later, who owes what): it is never deleted with them.
     conference = models.ForeignKey(
         "conferences.ConferencePage",
         verbose_name=_("conference"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="registrations",
     )
     centre = models.ForeignKey(
@@ -196,8 +211,24 @@ class Registration(models.Model):
         conference = self._conference_or_none()
         if conference is not None:
             errors.update(self._conference_problems(conference))
+        errors.update(self._refilled_after_anonymisation())
         if errors:
             raise ValidationError(errors)
+
+    def _refilled_after_anonymisation(self) -> dict:
+        """An anonymised participant stays anonymous: no path re-identifies them."""
+        if self.pk is None or self.anonymised_at is None:
+            return {}
+        stored = (
+            Registration.objects.filter(pk=self.pk).values(*ANONYMISED_FIELDS).first()
+        )
+        if stored is None:
+            return {}
+        return {
+            name: ANONYMISED
+            for name in ANONYMISED_FIELDS
+            if (getattr(self, name) or "") != (stored[name] or "")
+        }
 
     def _conference_or_none(self):
         try:

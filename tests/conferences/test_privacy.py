@@ -50,3 +50,54 @@ def test_needs_erased_after_the_conference_then_personal_data_after_retention(
     assert registration.email.endswith("@anonymised.invalid")
     assert registration.anonymised_at is not None
     assert anonymise_participants() == 0
+
+
+def _anonymised(conference, centre, rep, settings) -> Registration:
+    settings.RAZEM_PARTICIPANT_RETENTION_DAYS = 30
+    register_participants(
+        conference=conference, centre=centre, user=rep, participants=[participant(1)]
+    )
+    _move_to_past(conference, 60)
+    assert anonymise_participants() == 1
+    return Registration.objects.get()
+
+
+def test_an_anonymised_participant_cannot_be_named_again_by_any_save(
+    conference, centre, rep, settings
+):
+    from django.core.exceptions import ValidationError
+
+    registration = _anonymised(conference, centre, rep, settings)
+    registration.first_name = "Jan"
+    registration.email = "jan.kowalski@example.test"
+    with pytest.raises(ValidationError) as refused:
+        registration.full_clean()
+    assert set(refused.value.message_dict) == {"first_name", "email"}
+    assert "zanonimizowane" in refused.value.message_dict["first_name"][0]
+
+
+def test_the_admin_edit_shows_an_anonymised_participant_read_only(
+    client, conference, centre, rep, settings
+):
+    from tests.factories.members import UserFactory
+
+    settings.RAZEM_STAFF_MFA_REQUIRED = False
+    registration = _anonymised(conference, centre, rep, settings)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    url = f"/admin/registrations/edit/{registration.pk}/"
+    form = client.get(url).context["form"]
+    assert form.fields["first_name"].disabled and form.fields["email"].disabled
+    client.post(
+        url,
+        {
+            "first_name": "Jan",
+            "last_name": "Kowalski",
+            "email": "jan.kowalski@example.test",
+            "position": "pracownik socjalny",
+            "accommodation_nights": 0,
+            "remarks": "",
+        },
+    )
+    registration.refresh_from_db()
+    assert registration.first_name == "Uczestnik"
+    assert registration.email.endswith("@anonymised.invalid")
