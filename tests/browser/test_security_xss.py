@@ -75,7 +75,7 @@ def submit_application(page, live_server, gmina, payload: str, number: int) -> N
         page.locator(f"#id_{name}").fill(value)
     page.locator("#id_kind").select_option("GOPS")
     page.locator("#id_privacy").check()
-    page.locator("form.apply-form button[type=submit]").click()
+    page.locator("form.apply-form button[value=submit]").click()
     page.wait_for_load_state("networkidle")
 
 
