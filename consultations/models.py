@@ -17,20 +17,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
-from wagtail.rich_text import RichTextMaxLengthValidator
 from wagtail.search import index
 
 from razem.cache import keep_until
-from razem.fields import LimitedTextField
+from razem.fields import LimitedRichTextField, LimitedTextField
 from razem.models import ContentPageMixin
 
 from .admin_forms import OpinionPageForm
@@ -77,18 +74,6 @@ LETTER_FIELDS = [
 ]
 # Also frozen from closing on: the deadline centres signed under is part of the record.
 FROZEN_FIELDS = [*LETTER_FIELDS, "signing_deadline"]
-
-
-class LimitedRichTextField(RichTextField):
-    """A RichTextField whose text-length limit holds in model validation too."""
-
-    def __init__(self, *args, max_length: int, **kwargs):
-        super().__init__(*args, max_length=max_length, **kwargs)
-
-    @cached_property
-    def validators(self):
-        """The field's validators plus the limit on the text (tags not counted)."""
-        return [*super().validators, RichTextMaxLengthValidator(self.max_length)]
 
 
 class DraftLaw(index.Indexed, ClusterableModel):

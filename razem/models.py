@@ -10,14 +10,13 @@ from wagtail.contrib.forms.forms import FormBuilder
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
-from wagtail.rich_text import RichTextMaxLengthValidator
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
 from .cache import keep_until, mark_cacheable, remembered
-from .fields import LimitedTextField
+from .fields import LimitedRichTextField, LimitedTextField
 from .ratelimit import RateLimit
 
 # Text limits of the house's pages (characters; rich text counts its text, not tags).
@@ -25,17 +24,6 @@ INTRO_MAX_LENGTH = 2_000
 LEAD_MAX_LENGTH = 600
 # Messages per client and hour through the contact form.
 CONTACT_LIMIT = RateLimit("contact", limit=5, window=60 * 60)
-
-
-def limited_rich_text(verbose_name, max_length: int, **kwargs) -> RichTextField:
-    """A RichTextField whose text length (tags not counted) holds in model
-    validation too: the editor, revisions and scheduled publishing alike."""
-    return RichTextField(
-        verbose_name,
-        max_length=max_length,
-        validators=[RichTextMaxLengthValidator(max_length)],
-        **kwargs,
-    )
 
 
 class CachedPageMixin:
@@ -61,9 +49,9 @@ class HomePage(ContentPageMixin, Page):
     home page knows no app's models.
     """
 
-    intro = limited_rich_text(
+    intro = LimitedRichTextField(
         _("introduction"),
-        INTRO_MAX_LENGTH,
+        max_length=INTRO_MAX_LENGTH,
         blank=True,
         features=["bold", "italic", "link"],
     )
@@ -194,9 +182,11 @@ class ContactPage(AbstractEmailForm):
     show_pdf_link = True
     form_builder = LimitedFormBuilder
 
-    intro = limited_rich_text(_("introduction"), INTRO_MAX_LENGTH, blank=True)
-    thank_you_text = limited_rich_text(
-        _("thank-you text"), INTRO_MAX_LENGTH, blank=True
+    intro = LimitedRichTextField(
+        _("introduction"), max_length=INTRO_MAX_LENGTH, blank=True
+    )
+    thank_you_text = LimitedRichTextField(
+        _("thank-you text"), max_length=INTRO_MAX_LENGTH, blank=True
     )
 
     content_panels = AbstractEmailForm.content_panels + [

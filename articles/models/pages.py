@@ -25,8 +25,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from razem.blocks import BaseStreamBlock
-from razem.fields import LimitedTextField
-from razem.models import INTRO_MAX_LENGTH, ContentPageMixin, limited_rich_text
+from razem.fields import LimitedRichTextField, LimitedTextField
+from razem.models import INTRO_MAX_LENGTH, ContentPageMixin
 
 from ..pagination import page_links, paginate
 from .inlines import ArticleGalleryImage, GalleryPageImage
@@ -50,9 +50,9 @@ class NewsIndexPage(ContentPageMixin, Page):
 
     per_page = 10
 
-    intro = limited_rich_text(
+    intro = LimitedRichTextField(
         _("introduction"),
-        INTRO_MAX_LENGTH,
+        max_length=INTRO_MAX_LENGTH,
         blank=True,
         features=["bold", "italic", "link"],
     )
@@ -243,9 +243,9 @@ class GalleryIndexPage(ContentPageMixin, Page):
 
     per_page = 12
 
-    intro = limited_rich_text(
+    intro = LimitedRichTextField(
         _("introduction"),
-        INTRO_MAX_LENGTH,
+        max_length=INTRO_MAX_LENGTH,
         blank=True,
         features=["bold", "italic", "link"],
     )
@@ -292,9 +292,9 @@ class GalleryPage(ContentPageMixin, Page):
         default=timezone.localdate,
         help_text=_("When the photos were taken; albums are sorted by it."),
     )
-    description = limited_rich_text(
+    description = LimitedRichTextField(
         _("description"),
-        DESCRIPTION_MAX_LENGTH,
+        max_length=DESCRIPTION_MAX_LENGTH,
         blank=True,
         features=["bold", "italic", "link"],
     )

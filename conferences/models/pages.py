@@ -19,13 +19,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from razem.blocks import BaseStreamBlock, VideoBlock
 from razem.cache import keep_until
-from razem.fields import LimitedTextField
+from razem.fields import LimitedRichTextField, LimitedTextField
 from razem.models import ContentPageMixin
 
 from ..admin_forms import ConferencePageForm, ProgrammeChecksPanel
@@ -44,11 +44,11 @@ class ConferenceIndexPage(ContentPageMixin, Page):
     One per site, directly under the home page; its children are conference pages.
     """
 
-    intro = RichTextField(
+    intro = LimitedRichTextField(
         _("introduction"),
+        max_length=3000,
         blank=True,
         features=["bold", "italic", "link"],
-        max_length=3000,
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
