@@ -44,3 +44,22 @@ def test_generates_scaled_counts_and_refuses_a_second_run():
     with pytest.raises(CommandError, match="already holds a generated"):
         call_command("generate_large_association", "--scale", "0.002")
     assert User.objects.filter(email__endswith=EMAIL_DOMAIN).count() == 10
+
+
+@pytest.mark.django_db
+def test_generated_member_centres_are_in_eligible_gminy_only(settings):
+    """A member centre over the population limit needs a written reason; the
+    generator therefore takes only gminy within the limit."""
+    from members.models import Centre
+    from tests.factories.members import MunicipalityFactory
+
+    settings.RAZEM_MAX_POPULATION = 50_000
+    MunicipalityFactory(teryt="0000001", name="Duże Miasto", population=80_000)
+    MunicipalityFactory(teryt="0000002", name="Mała Gmina", population=5_000)
+    call_command("generate_large_association", "--scale", "0.002", stdout=None)
+    generated = Centre.objects.filter(email__endswith=EMAIL_DOMAIN)
+    assert generated.exists()
+    assert not generated.filter(
+        municipality__population__gt=settings.RAZEM_MAX_POPULATION,
+        eligibility_exception_reason="",
+    ).exists()

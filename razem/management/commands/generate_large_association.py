@@ -13,6 +13,7 @@ import logging
 import time
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -104,8 +105,12 @@ class Command(BaseCommand):
         from members.choices import CentreKind, CentreStatus
         from members.models import Centre, Municipality
 
+        # Only eligible gminy: a member centre over the population limit would need
+        # a written exception reason (members.Centre.clean).
         municipalities = list(
-            Municipality.objects.order_by("teryt").values_list("pk", "name")
+            Municipality.objects.filter(population__lte=settings.RAZEM_MAX_POPULATION)
+            .order_by("teryt")
+            .values_list("pk", "name")
         )
         kinds = [CentreKind.GOPS, CentreKind.MGOPS, CentreKind.MOPS, CentreKind.OPS]
         centres = []
