@@ -210,6 +210,19 @@ def too_many_requests(request, exception=None):
     return response
 
 
+def _caused_by_the_database(error) -> bool:
+    """True when the error, or one it was raised from, is the database refusing
+    (unreachable, or a lock that did not come free: a domain "try again" such as
+    a capacity lock timeout carries the OperationalError as its cause)."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
+
+
 def server_error(request):
     """A self-contained error page: no database, no context processors that may fail.
 
@@ -219,7 +232,7 @@ def server_error(request):
     """
     from django.template import loader
 
-    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+    if _caused_by_the_database(sys.exc_info()[1]):
         response = HttpResponse(loader.get_template("503.html").render({}), status=503)
         response["Retry-After"] = "30"
         response["Cache-Control"] = "no-store"

@@ -230,3 +230,23 @@ def test_lowering_a_workshop_in_a_revision_is_refused(workshop_full):
     revision.save()
     with pytest.raises(ValidationError):
         revision.publish()
+
+
+def test_a_publish_while_the_registration_lock_is_busy_is_a_polite_try_again(
+    client, full, editor
+):
+    """The editor publishing while the places stay locked elsewhere gets the
+    site's 503 "try again" page, not a 500; nothing changes."""
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    client.force_login(editor)
+    client.raise_request_exception = False
+    busy = OperationalError("database is locked")
+    with mock.patch("conferences.services.capacity.lock_capacity", side_effect=busy):
+        response = post_editor(client, full, capacity=3)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert ConferencePage.objects.get(pk=full.pk).capacity == 2
+    assert _statuses(full)["Trzecia"] == WAITING
