@@ -89,7 +89,11 @@ def invitation_refusal(email: str, centre: Centre) -> str:
         refusal = _account_refusal(account, centre)
         if refusal:
             return refusal
-    pending = Invitation.objects.live().filter(email=canonical_email(email)).first()
+    pending = (
+        Invitation.objects.live()
+        .filter(email=canonical_email(email), expires_at__gt=timezone.now())
+        .first()
+    )
     if pending is None:
         return ""
     if pending.centre_id == centre.pk:
@@ -134,9 +138,14 @@ def _close_lapsed(email: str) -> None:
     ).update(closed_at=timezone.now())
 
 
-def _repeated(email: str, centre: Centre, invited_by, role: str):
+def _repeated(email: str, centre: Centre, invited_by, role: str, refusal: str = ""):
     """The same centre's invitation of the same address made moments ago by the
-    same person: a double submit, answered with the first one."""
+    same person: a double submit, answered with the first one.
+
+    Only a pending invitation answers it (not used, withdrawn or expired), and a
+    refused one only while the same reason still holds (`refusal`): once the
+    person left the other centre, a new invitation is sent.
+    """
     if invited_by is None:
         return None
     return (
@@ -146,6 +155,7 @@ def _repeated(email: str, centre: Centre, invited_by, role: str):
             centre=centre,
             role=role,
             invited_by=invited_by,
+            refusal=refusal,
             created_at__gte=timezone.now() - timedelta(seconds=DOUBLE_SUBMIT_SECONDS),
         )
         .first()
@@ -215,6 +225,9 @@ def create_invitation(
             return repeated, None
         _close_lapsed(email)
         refusal = _refusal_or_raise(email, centre, invited_by)
+        repeated = refusal and _repeated(email, centre, invited_by, role, refusal)
+        if repeated:
+            return repeated, None
         token = Invitation.new_token()
         invitation = Invitation(
             centre=centre,
