@@ -23,6 +23,15 @@ class RegistrationRefused(ConferenceError):
     """The registration breaks a rule (limit, eligibility, workshops, duplicates)."""
 
 
+class ParticipantsTaken(RegistrationRefused):
+    """Some participants cannot be registered: `by_email` maps each e-mail address
+    to the message shown beside it (never naming another centre)."""
+
+    def __init__(self, message=None, *, by_email=None):
+        self.by_email = dict(by_email or {})
+        super().__init__(message)
+
+
 class NotAllowed(ConferenceError):
     """The person may not do this (another centre, no permission, past deadline)."""
 

@@ -149,6 +149,17 @@ class BaseParticipantFormSet(forms.BaseFormSet):
                 )
             seen.add(email)
 
+    def add_email_errors(self, by_email: dict) -> bool:
+        """Put a refusal per e-mail address beside that row's e-mail field; True
+        when at least one row got its message."""
+        placed = False
+        for form in self.forms:
+            email = form.cleaned_data.get("email") if form.is_bound else None
+            if email and email in by_email:
+                form.add_error("email", str(by_email[email]))
+                placed = True
+        return placed
+
     def participants(self) -> list[ParticipantData]:
         """The rows kept (not removed) as service input."""
         return [

@@ -103,7 +103,10 @@ def register(request, page_id: int):
                     participants=formset.participants(),
                 )
             except ConferenceError as error:
-                formset._non_form_errors.append(str(error.message))
+                # Refusals of single people go beside their rows; the rest above.
+                by_email = getattr(error, "by_email", None)
+                if not (by_email and formset.add_email_errors(by_email)):
+                    formset._non_form_errors.append(str(error.message))
             else:
                 messages.success(request, _summary(result))
                 return redirect("conferences:centre_registrations")

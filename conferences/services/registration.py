@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
 from members.permissions import belongs_to_centre
@@ -22,6 +22,7 @@ from ..choices import RegistrationStatus, WorkshopChoiceStatus
 from ..exceptions import (
     CapacityBusy,
     NotAllowed,
+    ParticipantsTaken,
     RegistrationClosed,
     RegistrationRefused,
 )
@@ -167,19 +168,50 @@ def check_centre_limit(conference, centre, new: int) -> None:
         )
 
 
-def check_duplicates(conference, participants: list[ParticipantData]) -> None:
-    """Refuse a person already registered for the conference (under lock)."""
+ALREADY_OURS = gettext_lazy(
+    "This person is already registered by your centre for this conference."
+)
+# Said when another centre registered the person: it must neither name that centre
+# nor confirm that the person takes part.
+CANNOT_REGISTER = gettext_lazy(
+    "This person cannot be registered; if this is a mistake, please contact the office."
+)
+
+
+def check_duplicates(conference, centre, participants: list[ParticipantData]) -> None:
+    """Refuse a person already registered for the conference (under lock).
+
+    Within the centre's own registrations the refusal says so plainly; a person
+    registered by another centre gets a neutral refusal that reveals nothing about
+    that centre or whether the person takes part.
+    """
     emails = [p.email.strip().lower() for p in participants]
     taken = list(
         conference.registrations.active()
         .filter(email__in=emails)
-        .values_list("email", flat=True)
+        .values_list("email", "centre_id")
     )
-    if taken:
-        raise RegistrationRefused(
-            _("Already registered for this conference: %(emails)s.")
-            % {"emails": ", ".join(sorted(taken))}
+    if not taken:
+        return
+    ours = sorted(email for email, centre_id in taken if centre_id == centre.pk)
+    others = sorted(email for email, centre_id in taken if centre_id != centre.pk)
+    by_email = dict.fromkeys(ours, ALREADY_OURS)
+    by_email.update(dict.fromkeys(others, CANNOT_REGISTER))
+    parts = []
+    if ours:
+        parts.append(
+            _("Already registered by your centre for this conference: %(emails)s.")
+            % {"emails": ", ".join(ours)}
         )
+    if others:
+        parts.append(
+            _(
+                "These people cannot be registered: %(emails)s. If this is a "
+                "mistake, please contact the office."
+            )
+            % {"emails": ", ".join(others)}
+        )
+    raise ParticipantsTaken(" ".join(parts), by_email=by_email)
 
 
 def allocate_workshops(registration, workshop_ids, workshops, taken: dict, now):
@@ -295,7 +327,7 @@ def _register_locked(conference, centre, user, participants) -> list:
         member = check_centre(conference, centre)
         check_workshops(workshops, participants)
         check_centre_limit(conference, centre, len(participants))
-        check_duplicates(conference, participants)
+        check_duplicates(conference, centre, participants)
         try:
             with transaction.atomic():
                 registrations = _place_participants(
