@@ -158,13 +158,33 @@ class RejectApplicationView(ApplicationDecisionView):
         )
 
 
-class CentreDeleteView(DeleteView):
-    """Deleting a centre with registrations or co-signatures is refused politely.
+def centre_kept_message(records: list[str]) -> str:
+    """Why a centre is not deleted, and what to do instead (Polish in the admin)."""
+    return _(
+        "This centre cannot be deleted: its records (%(records)s) are part of the "
+        "association's documentation. If the centre has left the association, set "
+        "its status to “former member” instead."
+    ) % {"records": ", ".join(records)}
 
-    Those records are kept for the association's documentation (and are not in
-    Wagtail's reference index, so the generic view would not see them): the centre
-    gets the status "former member" instead.
+
+class CentreDeleteView(DeleteView):
+    """Deleting a centre with dues, people, registrations or co-signatures is
+    refused politely, on the confirmation page as on the POST.
+
+    Those records are kept for the association's documentation (PROTECT on every
+    relation; they are not in Wagtail's reference index, so the generic view would
+    not see them): the centre gets the status "former member" instead. The
+    ProtectedError caught on POST covers a record added after the page was shown.
     """
+
+    def dispatch(self, request, *args, **kwargs):
+        """A centre with records never reaches the confirmation."""
+        if request.user.is_authenticated and self.user_has_permission("delete"):
+            records = self.object.records_kept()
+            if records:
+                messages.error(request, centre_kept_message(records))
+                return redirect(self.edit_url_name, self.object.pk)
+        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         try:
@@ -172,12 +192,7 @@ class CentreDeleteView(DeleteView):
                 return super().form_valid(form)
         except ProtectedError:
             messages.error(
-                self.request,
-                _(
-                    "This centre cannot be deleted: its conference registrations or "
-                    "co-signatures are part of the association's records. Set its "
-                    "status to “former member” instead."
-                ),
+                self.request, centre_kept_message(self.object.records_kept())
             )
             return redirect(self.edit_url_name, self.object.pk)
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -164,6 +165,17 @@ class Municipality(models.Model):
         return self.population <= settings.RAZEM_MAX_POPULATION
 
 
+# How the refusal to delete a centre names the records that keep it.
+KEPT_RECORD_NAMES = {
+    "members.dues": pgettext_lazy("records of a centre", "dues"),
+    "members.membership": pgettext_lazy("records of a centre", "people of the centre"),
+    "conferences.registration": pgettext_lazy(
+        "records of a centre", "conference registrations"
+    ),
+    "consultations.signature": pgettext_lazy("records of a centre", "co-signatures"),
+}
+
+
 class Centre(ClusterableModel):
     """A social-assistance centre: a member, an applicant or a former member."""
 
@@ -270,6 +282,34 @@ class Centre(ClusterableModel):
         """True for a member in good standing (not suspended, not former)."""
         return self.status == CentreStatus.MEMBER
 
+    def records_kept(self) -> list[str]:
+        """The kinds of records that keep this centre from being deleted.
+
+        Every relation that protects a centre (dues, its people, conference
+        registrations, co-signatures, whatever app adds one) is found by Django's
+        own deletion collector: exactly what `delete()` would refuse. Empty when
+        the centre may be deleted.
+        """
+        from django.db import router
+        from django.db.models.deletion import Collector, ProtectedError
+
+        if not self.pk:
+            return []
+        collector = Collector(using=router.db_for_write(Centre, instance=self))
+        try:
+            collector.collect([self])
+        except ProtectedError as error:
+            return sorted(
+                {
+                    str(
+                        KEPT_RECORD_NAMES.get(obj._meta.label_lower)
+                        or obj._meta.verbose_name_plural
+                    )
+                    for obj in error.protected_objects
+                }
+            )
+        return []
+
 
 class Membership(models.Model):
     """A person's place in a centre; a person belongs to at most one centre."""
@@ -283,7 +323,7 @@ class Membership(models.Model):
     centre = models.ForeignKey(
         Centre,
         verbose_name=_("centre"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="memberships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
@@ -308,7 +348,7 @@ class Dues(models.Model):
     """A centre's membership dues for one year: amount and the date it was paid."""
 
     centre = ParentalKey(
-        Centre, verbose_name=_("centre"), on_delete=models.CASCADE, related_name="dues"
+        Centre, verbose_name=_("centre"), on_delete=models.PROTECT, related_name="dues"
     )
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000)]

@@ -21,6 +21,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .admin_views import (
     APPLICATION_FIELDS,
@@ -149,6 +151,21 @@ class CentreFilterSet(WagtailFilterSet):
         return queryset.annotate(represented=Exists(represented)).filter(
             represented=not value
         )
+
+
+class CentrePermissionPolicy(ModelPermissionPolicy):
+    """A centre with records (dues, people, registrations, co-signatures) is never
+    deleted: the edit view offers no "Delete" for it, and the delete view explains
+    (members.admin_views.CentreDeleteView); the database relations PROTECT it."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        """No deleting a centre that keeps records."""
+        if action == "delete" and instance.records_kept():
+            return False
+        return super().user_has_permission_for_instance(user, action, instance)
+
+
+register_permission_policy(Centre, CentrePermissionPolicy(Centre))
 
 
 class CentreIndexView(IndexView):

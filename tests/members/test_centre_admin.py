@@ -158,3 +158,59 @@ def test_a_centre_with_records_is_not_deleted_but_explained(
     empty = CentreFactory(name="Ośrodek bez historii")
     client.post(f"{ADMIN}delete/{empty.pk}/")
     assert not Centre.objects.filter(pk=empty.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("record", ["dues", "membership"])
+def test_a_centre_with_dues_or_people_is_not_deleted_but_explained(
+    client, admin_user, record
+):
+    centre = CentreFactory(name="Ośrodek ze składkami")
+    if record == "dues":
+        DuesFactory(centre=centre, year=2025)
+    else:
+        from tests.factories.members import centre_staff
+
+        centre_staff(centre)
+    client.force_login(admin_user)
+    edit = client.get(f"{ADMIN}edit/{centre.pk}/").content.decode()
+    assert f"{ADMIN}delete/{centre.pk}/" not in edit
+    # The confirmation is never shown: the office is told why and what to do.
+    response = client.get(f"{ADMIN}delete/{centre.pk}/", follow=True)
+    assert response.redirect_chain[-1][0] == f"{ADMIN}edit/{centre.pk}/"
+    html = response.content.decode()
+    assert "nie można usunąć" in html and "były członek" in html
+    assert ("składki" if record == "dues" else "osoby ośrodka") in html
+    response = client.post(f"{ADMIN}delete/{centre.pk}/", follow=True)
+    assert "nie można usunąć" in response.content.decode()
+    assert Centre.objects.get(pk=centre.pk).dues.count() == (record == "dues")
+
+
+@pytest.mark.django_db
+def test_every_relation_keeps_a_centre_with_records_and_no_bulk_delete(
+    client, admin_user, home_page
+):
+    from django.db.models import ProtectedError
+
+    from tests.factories.consultations import SignatureFactory, opinion_page
+
+    centre = CentreFactory()
+    SignatureFactory(centre=centre, opinion=opinion_page(home_page))
+    assert centre.records_kept() == ["współpodpisy"]
+    with pytest.raises(ProtectedError):
+        centre.delete()
+    with_dues = CentreFactory()
+    DuesFactory(centre=with_dues)
+    with pytest.raises(ProtectedError):
+        Centre.objects.filter(pk=with_dues.pk).delete()
+    empty = CentreFactory()
+    assert empty.records_kept() == []
+    client.force_login(admin_user)
+    edit = client.get(f"{ADMIN}edit/{empty.pk}/").content.decode()
+    assert f"{ADMIN}delete/{empty.pk}/" in edit
+    # The centres' listing has no bulk actions (a ModelViewSet has none).
+    response = client.get(
+        f"/admin/bulk/members/centre/delete/?id={centre.pk}&id={with_dues.pk}"
+    )
+    assert response.status_code == 404
+    assert Centre.objects.filter(pk__in=[centre.pk, with_dues.pk]).count() == 2
