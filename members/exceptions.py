@@ -101,6 +101,20 @@ class InvitationRefused(MembersError):
     default_message = _("This address cannot be invited to this centre.")
 
 
+class PersonGone(MembersError):
+    """The person was removed from the centre meanwhile (a stale tab, a double
+    submit): nothing to remove or hand over."""
+
+    default_message = _("This person no longer belongs to the centre.")
+
+
+class InvitationClosed(MembersError):
+    """The invitation was withdrawn, used or has expired meanwhile: nothing to
+    withdraw."""
+
+    default_message = _("This invitation has already been withdrawn.")
+
+
 class LastRepresentative(MembersError):
     """A centre must always keep at least one representative."""
 

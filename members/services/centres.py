@@ -11,6 +11,7 @@ from ..exceptions import (
     EligibilityReasonRequired,
     LastRepresentative,
     NotAllowed,
+    PersonGone,
 )
 from ..models import Centre, Membership
 from ..permissions import is_association_staff, is_representative_of
@@ -124,7 +125,7 @@ def remove_person(membership: Membership, *, user) -> None:
         people = _lock_memberships(membership.centre_id)
         target = next((m for m in people if m.pk == membership.pk), None)
         if target is None:
-            raise NotAllowed
+            raise PersonGone
         representatives = [m for m in people if m.role == Role.REPRESENTATIVE]
         if target.role == Role.REPRESENTATIVE and len(representatives) <= 1:
             raise LastRepresentative
@@ -149,7 +150,9 @@ def hand_over_representative(membership: Membership, *, user) -> Membership:
     with transaction.atomic():
         people = {m.pk: m for m in _lock_memberships(membership.centre_id)}
         target, giver = people.get(membership.pk), people.get(current.pk)
-        if target is None or giver is None:
+        if target is None:
+            raise PersonGone
+        if giver is None or giver.role != Role.REPRESENTATIVE:
             raise NotAllowed
         target.role = Role.REPRESENTATIVE
         target.save(update_fields=["role"])

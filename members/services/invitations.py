@@ -33,6 +33,7 @@ from ..choices import InvitationRefusal, Role
 from ..exceptions import (
     AccountExists,
     AlreadyInCentre,
+    InvitationClosed,
     InvitationInvalid,
     InvitationNotForThisAccount,
     InvitationPending,
@@ -285,11 +286,37 @@ def invitation_by_token(token: str) -> Invitation | None:
     )
 
 
+def _closed_message(invitation: Invitation) -> str:
+    """What happened to an invitation that can no longer be withdrawn ('' when it
+    still can)."""
+    if invitation.used_at is not None:
+        return _("This invitation has already been used: the person has joined.")
+    if invitation.closed_at is not None and invitation.closed_at < (
+        invitation.expires_at
+    ):
+        return _("This invitation has already been withdrawn.")
+    if invitation.closed_at is not None or invitation.expires_at <= timezone.now():
+        return _("This invitation has already expired.")
+    return ""
+
+
 def cancel_invitation(invitation: Invitation, *, user) -> None:
-    """Withdraw an outstanding invitation (the representative or the office)."""
+    """Withdraw an outstanding invitation (the representative or the office).
+
+    The row is locked and read again: one withdrawn, used or expired meanwhile (a
+    stale tab, a double submit) raises InvitationClosed saying which.
+    """
     if not _may_invite(user, invitation.centre, invitation.role):
         raise NotAllowed
     with transaction.atomic():
+        invitation = (
+            Invitation.objects.select_for_update()
+            .select_related("centre")
+            .get(pk=invitation.pk)
+        )
+        closed = _closed_message(invitation)
+        if closed:
+            raise InvitationClosed(closed)
         invitation.closed_at = timezone.now()
         invitation.save(update_fields=["closed_at"])
         audit(

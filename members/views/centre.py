@@ -9,6 +9,7 @@ import math
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,7 +19,7 @@ from wagtail import hooks
 from razem.ratelimit import RateLimit
 
 from ..choices import Role
-from ..exceptions import MembersError
+from ..exceptions import InvitationClosed, MembersError, PersonGone
 from ..forms import CentreContactsForm, InviteStaffForm
 from ..models import Invitation, Membership
 from ..permissions import membership_of, representative_required
@@ -151,12 +152,22 @@ def invite(request):
     return render(request, "members/invite.html", {"form": form, "centre": centre})
 
 
-def _own_membership(request, pk: int) -> Membership:
-    return get_object_or_404(
-        Membership.objects.select_related("user", "centre"),
-        pk=pk,
-        centre_id=request.membership.centre_id,
+def _own_membership(request, pk: int) -> Membership | None:
+    """The person of the centre with this id; None when no such person exists any
+    more (removed in another tab, a double submit). Another centre's person: 404."""
+    membership = (
+        Membership.objects.select_related("user", "centre").filter(pk=pk).first()
     )
+    if membership is None:
+        return None
+    if membership.centre_id != request.membership.centre_id:
+        raise Http404
+    return membership
+
+
+def _person_gone(request):
+    messages.warning(request, PersonGone.default_message)
+    return redirect("members:my_centre")
 
 
 def _confirm_or_run(request, template: str, context: dict, action, done: str):
@@ -165,6 +176,8 @@ def _confirm_or_run(request, template: str, context: dict, action, done: str):
         return render(request, template, context)
     try:
         action()
+    except PersonGone as error:
+        messages.warning(request, error.message)
     except MembersError as error:
         messages.error(request, error.message)
     else:
@@ -176,6 +189,8 @@ def _confirm_or_run(request, template: str, context: dict, action, done: str):
 def remove_person_view(request, pk: int):
     """The representative removes a person from the centre (confirmation first)."""
     membership = _own_membership(request, pk)
+    if membership is None:
+        return _person_gone(request)
     return _confirm_or_run(
         request,
         "members/confirm_person.html",
@@ -189,6 +204,8 @@ def remove_person_view(request, pk: int):
 def hand_over_view(request, pk: int):
     """The representative hands the role over to another person of the centre."""
     membership = _own_membership(request, pk)
+    if membership is None:
+        return _person_gone(request)
     return _confirm_or_run(
         request,
         "members/confirm_person.html",
@@ -202,14 +219,17 @@ def hand_over_view(request, pk: int):
 @require_POST
 @representative_required
 def cancel_invitation_view(request, pk: int):
-    """The representative withdraws an unused invitation of their centre."""
+    """The representative withdraws an unused invitation of their centre; one
+    withdrawn, used or expired meanwhile is said plainly (no 404)."""
     invitation = get_object_or_404(
-        Invitation.objects.outstanding(),
+        Invitation.objects.select_related("centre"),
         pk=pk,
         centre_id=request.membership.centre_id,
     )
     try:
         cancel_invitation(invitation, user=request.user)
+    except InvitationClosed as error:
+        messages.warning(request, error.message)
     except MembersError as error:
         messages.error(request, error.message)
     else:
