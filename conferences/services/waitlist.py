@@ -81,11 +81,17 @@ def promote_waiting(conference, workshops: dict) -> tuple[list, list]:
 
 
 def may_cancel(user, registration, now=None) -> bool:
-    """Staff may cancel any time; the centre only its own, until the deadline."""
+    """Staff may cancel any time; the centre only its own, until the deadline.
+
+    A waiting-list entry holds no place and owes nothing: the centre may withdraw
+    it at any time, also after the deadline.
+    """
     if can_manage_registrations(user):
         return True
     if not belongs_to_centre(user, registration.centre):
         return False
+    if registration.status == RegistrationStatus.WAITING:
+        return True
     deadline = registration.conference.cancel_until
     now = now or timezone.now()
     if deadline is None:
@@ -93,27 +99,35 @@ def may_cancel(user, registration, now=None) -> bool:
     return now <= deadline
 
 
+def _check_may_cancel(user, registration) -> None:
+    if may_cancel(user, registration):
+        return
+    if belongs_to_centre(user, registration.centre):
+        raise NotAllowed(
+            _("The deadline for cancelling has passed. Please contact the office.")
+        )
+    raise NotAllowed(_("You cannot cancel this registration."))
+
+
 def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, list]:
     """Cancel one participant and promote the waiting list; return who was promoted.
 
-    The centre may cancel its own participants until the cancellation deadline;
-    staff may cancel any time (also to reject an unconfirmed non-member).
+    The centre may cancel its own participants until the cancellation deadline
+    (a waiting-list entry at any time); staff may cancel any time (also to reject an unconfirmed non-member).
     """
     from ..models import Registration
 
-    if not may_cancel(user, registration):
-        if belongs_to_centre(user, registration.centre):
-            raise NotAllowed(
-                _("The deadline for cancelling has passed. Please contact the office.")
-            )
-        raise NotAllowed(_("You cannot cancel this registration."))
+    _check_may_cancel(user, registration)
     with busy_as_domain_error(), transaction.atomic():
         conference, workshops = lock_capacity(registration.conference_id)
-        registration = Registration.objects.select_related("centre").get(
+        registration = Registration.objects.select_related("centre", "conference").get(
             pk=registration.pk
         )
         if registration.status == RegistrationStatus.CANCELLED:
             raise RegistrationRefused(_("This registration is already cancelled."))
+        # Again under the lock: a waiting entry promoted meanwhile holds a place
+        # now, and the deadline binds it.
+        _check_may_cancel(user, registration)
         if registration.checked_in_at is not None:
             raise RegistrationRefused(
                 _(

@@ -138,3 +138,47 @@ def test_a_cancelled_person_may_register_again(conference, centre, rep):
     cancel_registration(registration, rep)
     (again,) = register(conference, centre, rep, participant(1))
     assert again.status == RegistrationStatus.CONFIRMED
+
+
+def test_a_waiting_entry_can_be_withdrawn_after_the_deadline(
+    client, home_page, centre, rep
+):
+    from tests.factories.conferences import make_conference
+
+    conference = make_conference(
+        capacity=1, cancellation_deadline=timezone.now() + datetime.timedelta(days=1)
+    )
+    placed, waiting = register(conference, centre, rep, participant(1), participant(2))
+    assert waiting.status == RegistrationStatus.WAITING
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=2)):
+        client.force_login(rep)
+        page = client.get("/moj-osrodek/konferencje/").content.decode()
+        assert f"/moj-osrodek/konferencje/zgloszenia/{waiting.pk}/anuluj/" in page
+        assert f"/moj-osrodek/konferencje/zgloszenia/{placed.pk}/anuluj/" not in page
+        form = client.get(f"/moj-osrodek/konferencje/zgloszenia/{waiting.pk}/anuluj/")
+        assert "na liście rezerwowej i nie zajmuje miejsca" in form.content.decode()
+        client.post(f"/moj-osrodek/konferencje/zgloszenia/{waiting.pk}/anuluj/")
+        with pytest.raises(NotAllowed):
+            cancel_registration(placed, rep)  # a place: the deadline binds it
+    waiting.refresh_from_db()
+    placed.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CANCELLED
+    assert placed.status == RegistrationStatus.CONFIRMED
+
+
+def test_a_waiting_entry_promoted_meanwhile_is_bound_by_the_deadline(
+    home_page, centre, rep
+):
+    from tests.factories.conferences import make_conference
+
+    conference = make_conference(
+        capacity=1, cancellation_deadline=timezone.now() + datetime.timedelta(days=1)
+    )
+    placed, waiting = register(conference, centre, rep, participant(1), participant(2))
+    stale = Registration.objects.get(pk=waiting.pk)  # a tab opened while waiting
+    cancel_registration(placed, rep)  # frees the place: the waiting one moves up
+    later = timezone.now() + datetime.timedelta(days=2)
+    with time_machine.travel(later), pytest.raises(NotAllowed):
+        cancel_registration(stale, rep)
+    waiting.refresh_from_db()
+    assert waiting.status == RegistrationStatus.CONFIRMED
