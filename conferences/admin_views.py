@@ -17,7 +17,11 @@ from .choices import RegistrationStatus, WorkshopChoiceStatus
 from .exceptions import ConferenceError
 from .forms import StaffCancelForm
 from .models import ConferencePage, Registration, WorkshopChoice
-from .permissions import staff_manage_required, staff_view_required
+from .permissions import (
+    can_see_special_category,
+    staff_manage_required,
+    staff_view_required,
+)
 from .services import exports
 from .services.documents import badges_pdf, certificates_pdf
 from .services.occupancy import (
@@ -84,16 +88,25 @@ def conference_detail(request, page_id: int):
 
 @staff_view_required
 def export_csv(request, page_id: int):
-    """All registrations of the conference as CSV (UTF-8 with BOM, semicolons)."""
+    """All registrations of the conference as CSV (UTF-8 with BOM, semicolons);
+    the needs column only with the special-category permission."""
     conference = _conference(page_id)
-    return exports.csv_response(conference, _filename(conference, "rejestracje.csv"))
+    return exports.csv_response(
+        conference,
+        _filename(conference, "rejestracje.csv"),
+        with_needs=can_see_special_category(request.user),
+    )
 
 
 @staff_view_required
 def export_xlsx(request, page_id: int):
     """All registrations of the conference as an Excel workbook."""
     conference = _conference(page_id)
-    return exports.xlsx_response(conference, _filename(conference, "rejestracje.xlsx"))
+    return exports.xlsx_response(
+        conference,
+        _filename(conference, "rejestracje.xlsx"),
+        with_needs=can_see_special_category(request.user),
+    )
 
 
 def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:

@@ -321,31 +321,63 @@ def _upcoming_window(spec: dict) -> dict:
     }
 
 
-def _editor_permissions() -> None:
-    """The association's editors run conferences: registrations and speakers."""
-    from django.contrib.auth.models import Group, Permission
-
-    editors = Group.objects.filter(name="Editors").first()
-    if editors is None:
-        return
-    codenames = [
+#: The conference office: participants' records, their exports and the
+#: special-category data (dietary or accessibility needs). Nobody else gets these.
+OFFICE_GROUP = "Biuro konferencji"
+OFFICE_PERMISSIONS = {
+    "wagtailadmin": ["access_admin"],
+    "conferences": [
         "view_registration",
         "change_registration",
-        "add_speaker",
-        "change_speaker",
-        "delete_speaker",
-        "view_speaker",
-    ]
-    editors.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="conferences", codename__in=codenames
-        )
+        "export_special_category",
+    ],
+}
+#: The association's editors write the programme: speakers, not participants.
+EDITOR_PERMISSIONS = ["add_speaker", "change_speaker", "delete_speaker", "view_speaker"]
+REGISTRATION_PERMISSIONS = [
+    "add_registration",
+    "change_registration",
+    "delete_registration",
+    "view_registration",
+    "export_special_category",
+]
+OFFICE_LOGIN = "konferencje@razem.test"
+
+
+def _permissions(app_label: str, codenames):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label=app_label, codename__in=codenames
     )
+
+
+def set_up_staff_groups() -> None:
+    """Least privilege: editors get speakers only (and lose any registration
+    permission an older demo gave them); "Biuro konferencji" gets registrations,
+    their exports and the needs; its demo login is konferencje@razem.test."""
+    from django.contrib.auth.models import Group
+
+    from razem.demo import ensure_user
+
+    editors = Group.objects.filter(name="Editors").first()
+    if editors is not None:
+        editors.permissions.add(*_permissions("conferences", EDITOR_PERMISSIONS))
+        editors.permissions.remove(
+            *_permissions("conferences", REGISTRATION_PERMISSIONS)
+        )
+    office, _created = Group.objects.get_or_create(name=OFFICE_GROUP)
+    for app_label, codenames in OFFICE_PERMISSIONS.items():
+        office.permissions.add(*_permissions(app_label, codenames))
+    user = ensure_user(
+        OFFICE_LOGIN, first_name="Beata", last_name="Konferencyjna", is_staff=True
+    )
+    user.groups.add(office)
 
 
 def load(stdout) -> None:
     """The conference index, the 10th conference (archive) and the 11th (open)."""
-    _editor_permissions()
+    set_up_staff_groups()
     index = _index()
     speakers = _speakers()
     tenth, _created = _conference(
@@ -371,5 +403,6 @@ def load(stdout) -> None:
     _register_upcoming(eleventh)
     stdout.write(
         f"  conferences: {tenth.title} ({attended} present, certificates), "
-        f"{eleventh.title} ({eleventh.registrations.count()} registered)"
+        f"{eleventh.title} ({eleventh.registrations.count()} registered), "
+        f"{OFFICE_LOGIN} ({OFFICE_GROUP})"
     )

@@ -1,7 +1,11 @@
 """Permission predicates of the conferences app (staff side).
 
 Centre-side rules come from `members.permissions`; here is the one rule for the
-association's staff: admin access plus a model permission on registrations.
+association's staff: admin access plus an explicit model permission on
+registrations. Seeing registrations needs `conferences.view_registration` (held by
+the conference office, "Biuro konferencji", not by the editors); the dietary and
+accessibility needs (special-category data, RODO art. 9) need
+`conferences.export_special_category` on top.
 """
 
 from functools import wraps
@@ -24,6 +28,13 @@ def can_manage_registrations(user) -> bool:
     """Staff who may confirm, cancel and check in participants."""
     return can_view_registrations(user) and user.has_perm(
         "conferences.change_registration"
+    )
+
+
+def can_see_special_category(user) -> bool:
+    """Staff who may see and export participants' dietary or accessibility needs."""
+    return can_view_registrations(user) and user.has_perm(
+        "conferences.export_special_category"
     )
 
 

@@ -13,7 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import DeleteView, EditView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -27,7 +27,11 @@ from razem.cache import invalidate_pages, remembered
 
 from .choices import RegistrationStatus, SessionKind
 from .models import ConferencePage, Registration, Session, Speaker
-from .permissions import can_manage_registrations, can_view_registrations
+from .permissions import (
+    can_manage_registrations,
+    can_see_special_category,
+    can_view_registrations,
+)
 from .services.occupancy import occupancy_by_conference
 
 
@@ -52,8 +56,12 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
     """
 
     def user_has_permission(self, user, action):
-        """Refuse add and delete; otherwise the model permissions decide."""
+        """Refuse add and delete; every other action needs `view_registration`
+        explicitly as well as its own model permission (a `change` alone, as an
+        editors' group might carry, shows no participant)."""
         if action in ("add", "delete"):
+            return False
+        if not can_view_registrations(user):
             return False
         return super().user_has_permission(user, action)
 
@@ -113,10 +121,15 @@ class RegistrationIndexView(IndexView):
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         """The listing's CSV/XLSX export through the portal's export module:
-        formulas neutralised, typed cells, translated statuses, the fee owed."""
+        formulas neutralised, typed cells, translated statuses, the fee owed; the
+        needs column only for staff with the special-category permission."""
         from .services.exports import listing_response
 
-        return listing_response(queryset, spreadsheet_format)
+        return listing_response(
+            queryset,
+            spreadsheet_format,
+            with_needs=can_see_special_category(self.request.user),
+        )
 
     def get_list_more_buttons(self, instance):
         """Edit and inspect, then cancel for a registration not yet cancelled."""
@@ -141,6 +154,21 @@ class RegistrationIndexView(IndexView):
             .get_base_queryset()
             .select_related("centre__municipality", "conference")
         )
+
+
+# Special-category data: shown only with `conferences.export_special_category`.
+SPECIAL_CATEGORY_FIELDS = ("special_needs", "special_needs_consent")
+
+
+class RegistrationInspectView(InspectView):
+    """A participant's record; the needs only for staff allowed to see them."""
+
+    def get_fields(self):
+        """Every field, the dietary or accessibility needs only with the permission."""
+        fields = super().get_fields()
+        if can_see_special_category(self.request.user):
+            return fields
+        return [name for name in fields if name not in SPECIAL_CATEGORY_FIELDS]
 
 
 class RegistrationEditView(EditView):
@@ -198,6 +226,7 @@ class RegistrationViewSet(ModelViewSet):
     model = Registration
     index_view_class = RegistrationIndexView
     edit_view_class = RegistrationEditView
+    inspect_view_class = RegistrationInspectView
     delete_view_class = RegistrationDeleteView
     icon = "group"
     menu_label = _("Registrations")

@@ -148,6 +148,14 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["conference", "last_name", "first_name", "pk"]
+        # Special-category data (RODO art. 9): seen and exported only with this
+        # permission, beyond `view_registration` (see `conferences.permissions`).
+        permissions = [
+            (
+                "export_special_category",
+                "Can see and export dietary and accessibility needs",
+            )
+        ]
         indexes = [
             models.Index(
                 fields=["conference", "status", "queued_at"],

@@ -47,9 +47,14 @@ def _workshops(registration) -> str:
     )
 
 
-def columns(*, with_conference: bool = False) -> list[Column]:
-    """The columns of the registrations export, headers in the current language."""
+def columns(*, with_conference: bool = False, with_needs: bool = False) -> list[Column]:
+    """The columns of the registrations export, headers in the current language.
+
+    The dietary or accessibility needs (special-category data) only `with_needs`:
+    for staff holding `conferences.export_special_category`.
+    """
     conference = [Column(_("Conference"), lambda r: r.conference.title, width=36)]
+    needs = [Column(_("Dietary or accessibility needs"), lambda r: r.special_needs)]
     return [
         Column(_("ID"), lambda r: r.pk, INTEGER),
         *(conference if with_conference else []),
@@ -67,13 +72,15 @@ def columns(*, with_conference: bool = False) -> list[Column]:
         Column(_("Price of the place (PLN)"), lambda r: r.fee, DECIMAL),
         Column(_("Fee owed (PLN)"), lambda r: r.fee_owed, DECIMAL),
         Column(_("Remarks"), lambda r: r.remarks, width=30),
-        Column(_("Dietary or accessibility needs"), lambda r: r.special_needs),
+        *(needs if with_needs else []),
         Column(_("Registered at"), lambda r: r.created_at, DATETIME),
         Column(_("Present"), lambda r: r.checked_in_at, DATETIME),
     ]
 
 
-def registrations_table(queryset, title: str, *, with_conference=False) -> Table:
+def registrations_table(
+    queryset, title: str, *, with_conference=False, with_needs=False
+) -> Table:
     """The export table: rows read in chunks, then put in Polish name order."""
     rows = exports.sorted_polish(
         queryset.iterator(chunk_size=500),
@@ -82,35 +89,42 @@ def registrations_table(queryset, title: str, *, with_conference=False) -> Table
     )
     return Table(
         title=title or _("Registrations"),
-        columns=columns(with_conference=with_conference),
+        columns=columns(with_conference=with_conference, with_needs=with_needs),
         rows=rows,
     )
 
 
-def listing_response(queryset, file_format: str):
+def listing_response(queryset, file_format: str, *, with_needs: bool = False):
     """The admin registrations listing (as filtered) as a CSV or XLSX download."""
     table = registrations_table(
         with_export_data(queryset.order_by("pk")),
         str(_("Registrations")),
         with_conference=True,
+        with_needs=with_needs,
     )
     if file_format == "csv":
         return exports.csv_response(table, "zgloszenia.csv")
     return exports.xlsx_response(table, "zgloszenia.xlsx")
 
 
-def csv_response(conference, filename: str):
+def csv_response(conference, filename: str, *, with_needs: bool = False):
     """The conference's registrations as a streamed CSV download."""
-    table = registrations_table(export_queryset(conference), conference.title)
+    table = registrations_table(
+        export_queryset(conference), conference.title, with_needs=with_needs
+    )
     return exports.csv_response(table, filename)
 
 
-def xlsx_response(conference, filename: str):
+def xlsx_response(conference, filename: str, *, with_needs: bool = False):
     """The conference's registrations as an XLSX download."""
-    table = registrations_table(export_queryset(conference), conference.title)
+    table = registrations_table(
+        export_queryset(conference), conference.title, with_needs=with_needs
+    )
     return exports.xlsx_response(table, filename)
 
 
-def xlsx_file(queryset, title: str):
+def xlsx_file(queryset, title: str, *, with_needs: bool = False):
     """A temporary file holding the XLSX workbook of the given registrations."""
-    return exports.xlsx_file(registrations_table(queryset, title))
+    return exports.xlsx_file(
+        registrations_table(queryset, title, with_needs=with_needs)
+    )
