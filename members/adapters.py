@@ -2,7 +2,12 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 
-from razem.ratelimit import client_ip
+from razem.ratelimit import (
+    clear_account_logins,
+    client_ip,
+    consume_account_login,
+    network_login_key,
+)
 
 from .middleware import mark_session_if_mfa_missing
 
@@ -17,6 +22,28 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request):
         """The same client address as the project's own rate limits."""
         return client_ip(request)
+
+    # Failed logins (razem.ratelimit): allauth's per-key limit counts an account
+    # from one network, so a stranger's guesses never lock its owner out; a much
+    # higher limit counts the account over every network.
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        login = credentials.get("email", credentials.get("username", ""))
+        return network_login_key(request, login)
+
+    def pre_authenticate(self, request, **credentials):
+        """allauth's limits, then the account's over every network."""
+        super().pre_authenticate(request, **credentials)
+        usage = consume_account_login(request, credentials.get("email", ""))
+        if not usage:
+            self._rollback_login_failed_rl_usage()
+            raise self.validation_error("too_many_login_attempts")
+        self._login_failed_rl_usage.usage.extend(usage.usage)
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        """A password reset ends the lockouts of the account (its own network's
+        and the one over every network)."""
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        clear_account_logins(request, credentials.get("email", ""))
 
     def login(self, request, user):
         """Log in; a staff account without TOTP is sent to set it up from any page."""

@@ -9,7 +9,12 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
 from django.core.validators import MaxLengthValidator
 
-from .ratelimit import allauth_retry_after, allauth_window, lockout_message
+from .ratelimit import (
+    allauth_retry_after,
+    allauth_window,
+    lockout_message,
+    login_lockout_message,
+)
 
 LOCKED_OUT = "too_many_login_attempts"
 CODE_MAX_LENGTH = 64
@@ -24,13 +29,12 @@ def limit_length(field, max_length: int) -> None:
     field.widget.attrs["maxlength"] = str(max_length)
 
 
-def _name_the_wait(form, key: str) -> None:
-    """Replace allauth's "try again later" by a lockout message naming the wait."""
+def _name_the_wait(form, message) -> None:
+    """Replace allauth's "try again later" by `message()`, naming the wait."""
     for field, field_errors in list(form.errors.as_data().items()):
         if not any(error.code == LOCKED_OUT for error in field_errors):
             continue
-        seconds = allauth_retry_after(form.request, "login_failed", key=key)
-        message = lockout_message(seconds or allauth_window("login_failed"))
+        message = message() if callable(message) else message
         form.errors[field] = form.error_class(
             [message if error.code == LOCKED_OUT else error for error in field_errors],
             error_class="nonfield" if field == "__all__" else None,
@@ -50,13 +54,8 @@ class LoginForm(AllauthLoginForm):
         """Validate, then name the lockout's length in its message."""
         super().full_clean()
         if self.is_bound and self._errors:
-            from allauth.account.adapter import get_adapter
-
             login = (self.data.get(self.add_prefix("login")) or "").strip()
-            key = get_adapter(self.request)._get_login_attempts_cache_key(
-                self.request, email=login
-            )
-            _name_the_wait(self, key)
+            _name_the_wait(self, lambda: login_lockout_message(self.request, login))
 
 
 class AuthenticateForm(AllauthAuthenticateForm):
@@ -73,4 +72,10 @@ class AuthenticateForm(AllauthAuthenticateForm):
         """Validate, then name the lockout's length in its message."""
         super().full_clean()
         if self.is_bound and self._errors:
-            _name_the_wait(self, f"mfa-auth-user-{self.user.pk}")
+            key = f"mfa-auth-user-{self.user.pk}"
+
+            def message():
+                seconds = allauth_retry_after(self.request, "login_failed", key=key)
+                return lockout_message(seconds or allauth_window("login_failed"))
+
+            _name_the_wait(self, message)

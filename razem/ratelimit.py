@@ -133,19 +133,19 @@ def describe_wait(seconds: int) -> str:
     }
 
 
-def allauth_retry_after(request, action: str, *, key: str | None = None) -> int | None:
-    """Seconds until allauth's limits of `action` let this client try again.
+def allauth_waits(request, action: str, *, key: str | None = None) -> dict[str, int]:
+    """Seconds left of each used-up allauth rate of `action`, by what it counts.
 
     Reads the same cache entries as allauth (`ACCOUNT_RATE_LIMITS`): for each rate
-    that counts by address, by the logged-in person or by `key` (when given) and is
-    used up, the time until its oldest counted attempt leaves the window. None when
-    no rate of the action is used up.
+    that counts by address (`"ip"`), by the logged-in person (`"user"`) or by `key`
+    (`"key"`, when given) and is used up, the time until its oldest counted attempt
+    leaves the window. Rates that still allow an attempt are absent.
     """
     from allauth.account import app_settings
     from allauth.core.internal.ratelimit import get_cache_key, parse_rates
 
     now = time.time()
-    waits = []
+    waits: dict[str, int] = {}
     for rate in parse_rates(app_settings.RATE_LIMITS.get(action)):
         if (rate.per == "key" and key is None) or (
             rate.per == "user" and not request.user.is_authenticated
@@ -158,8 +158,106 @@ def allauth_retry_after(request, action: str, *, key: str | None = None) -> int 
             stamp for stamp in cache.get(cache_key, []) if stamp > now - rate.duration
         ]
         if len(history) >= rate.amount:
-            waits.append(history[rate.amount - 1] + rate.duration - now)
-    return max(1, math.ceil(max(waits))) if waits else None
+            wait = max(1, math.ceil(history[rate.amount - 1] + rate.duration - now))
+            waits[rate.per] = max(wait, waits.get(rate.per, 0))
+    return waits
+
+
+def allauth_retry_after(request, action: str, *, key: str | None = None) -> int | None:
+    """Seconds until allauth's limits of `action` let this client try again (the
+    longest of `allauth_waits`); None when no rate of the action is used up."""
+    waits = allauth_waits(request, action, key=key)
+    return max(waits.values()) if waits else None
+
+
+# Failed logins to one account, from every network together (allauth's action of
+# this name in `ACCOUNT_RATE_LIMITS`, counted by the account adapter). Set above
+# what one network may try within its own limit, so that nobody can lock another
+# person out from one connection; the owner ends it at once by a password reset.
+ACCOUNT_LOGIN_FAILED = "login_failed_account"
+
+
+def account_login_key(request, login: str) -> str:
+    """allauth's own key of an account's failed logins: site and e-mail address
+    (as `DefaultAccountAdapter._get_login_attempts_cache_key` makes it)."""
+    from django.contrib.sites.shortcuts import get_current_site
+
+    return f"{get_current_site(request).domain}:{login.strip().lower()}"
+
+
+def network_login_key(request, login: str) -> str:
+    """The key of allauth's per-key failed-login rate: the account from this
+    network (`limited_address`), so guesses from elsewhere never lock its owner out."""
+    return f"{account_login_key(request, login)}|{limited_address(request)}"
+
+
+def consume_account_login(request, login: str):
+    """Count one login attempt against the account's limit over every network;
+    allauth's usage record (rolled back when the login works), None when used up."""
+    from allauth.core.internal import ratelimit
+
+    return ratelimit.consume(
+        request,
+        app="allauth.account",
+        action=ACCOUNT_LOGIN_FAILED,
+        key=account_login_key(request, login),
+    )
+
+
+def clear_account_logins(request, login: str) -> None:
+    """Forget the account's failed logins over every network (a password reset)."""
+    from allauth.core.internal import ratelimit
+
+    ratelimit.clear(
+        request,
+        app="allauth.account",
+        action=ACCOUNT_LOGIN_FAILED,
+        key=account_login_key(request, login),
+    )
+
+
+def login_lockout_message(request, login: str) -> str:
+    """Why a login is refused and for how long, naming the limit that holds longest:
+    this connection (any account), this address from this network, or this address
+    from many networks (with the way out: a new password)."""
+    waits = {
+        f"connection-{per}": wait
+        for per, wait in allauth_waits(
+            request, "login_failed", key=network_login_key(request, login)
+        ).items()
+    }
+    account_wait = allauth_retry_after(
+        request, ACCOUNT_LOGIN_FAILED, key=account_login_key(request, login)
+    )
+    if account_wait:
+        waits["account"] = account_wait
+    if not waits:
+        return lockout_message(allauth_window("login_failed"))
+    # Ties go to the broadest limit: the connection, then the address from it.
+    order = ["connection-ip", "connection-key", "account"]
+    kind = max(order, key=lambda name: (waits.get(name, 0), -order.index(name)))
+    seconds = waits[kind]
+    if kind == "connection-ip":
+        return lockout_message(seconds)
+    minutes = max(1, math.ceil(seconds / 60))
+    if kind == "connection-key":
+        return ngettext(
+            "Too many failed logins to this e-mail address from your network. "
+            "Please try again in %(minutes)d minute.",
+            "Too many failed logins to this e-mail address from your network. "
+            "Please try again in %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+    return ngettext(
+        "Too many failed logins to this e-mail address from many networks: logging "
+        "in to this account is paused for %(minutes)d minute. If it is your account, "
+        "set a new password (Forgot your password?) and you can log in at once.",
+        "Too many failed logins to this e-mail address from many networks: logging "
+        "in to this account is paused for %(minutes)d minutes. If it is your "
+        "account, set a new password (Forgot your password?) and you can log in at "
+        "once.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 def allauth_window(action: str) -> int:

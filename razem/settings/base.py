@@ -247,7 +247,12 @@ ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"login": "razem.account_forms.LoginForm"}
 MFA_FORMS = {"authenticate": "razem.account_forms.AuthenticateForm"}
 ACCOUNT_RATE_LIMITS = {
+    # Per client address; per e-mail address from that client's network (the
+    # account adapter's key), so strangers cannot lock an account's owner out.
     "login_failed": "5/5m/ip,5/5m/key",
+    # Per e-mail address over every network: above what one network can try in an
+    # hour (about 65), lifted at once by a password reset (razem.ratelimit).
+    "login_failed_account": "100/1h/key",
     "login": "30/m/ip",
     "signup": "10/h/ip",
     "reset_password": "5/h/ip,3/h/key",

@@ -300,3 +300,92 @@ def test_web_processes_count_one_client_together_in_the_shared_cache(settings):
     assert not limit.exceeded(request_from(PROXY, CLIENT_A))
     two_attempts()
     assert limit.exceeded(request_from(PROXY, CLIENT_A))
+
+
+# -- failed logins to one account: never a lockout of its owner by strangers ----------
+
+
+def network(number: int) -> str:
+    """A different client network for each number (documentation ranges)."""
+    return f"192.0.2.{number}" if number < 250 else f"198.51.100.{number - 249}"
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_typed_elsewhere_do_not_lock_the_owner_out(proxied):
+    """Brief point 1: a stranger types wrong passwords for a known address from
+    several networks; the owner, on another network, logs in at once."""
+    owner = representative(email="wlascicielka@gops-e.test")
+    for number in range(1, 11):
+        stranger = behind_proxy(network(number))
+        for attempt in range(5):
+            assert (
+                log_in(stranger, owner.email, f"zgaduje-{attempt}").status_code == 200
+            )
+        html = log_in(stranger, owner.email).content.decode()
+        # The stranger is told the truth: this connection is limited, for 5 minutes.
+        assert "Zbyt wiele prób z tego połączenia. Spróbuj ponownie za 5 minut." in html
+    response = log_in(behind_proxy(CLIENT_B), owner.email)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert behind_proxy(CLIENT_B).get("/moj-osrodek/").status_code in (200, 302)
+
+
+@pytest.mark.django_db
+def test_one_network_cannot_use_up_the_accounts_limit_over_every_network(proxied):
+    """Within its own limit (5 in 5 minutes) one network can try about 65 times an
+    hour, below the account's 100 over every network: the owner stays free."""
+    import time_machine
+
+    owner = representative(email="godzina@gops-f.test")
+    stranger = behind_proxy(CLIENT_A)
+    with time_machine.travel("2026-03-02 10:00:00+01:00", tick=False) as clock:
+        for _window in range(13):
+            for attempt in range(6):
+                log_in(stranger, owner.email, f"zle-{attempt}")
+            clock.shift(5 * 60 + 1)
+        response = log_in(behind_proxy(CLIENT_B), owner.email)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+@pytest.mark.django_db
+def test_an_account_guessed_from_many_networks_is_paused_truthfully_until_a_reset(
+    proxied, home_page
+):
+    """100 failed logins from 20 networks pause the account itself: the message
+    says so, names the wait and the way out, and a new password ends it."""
+    import re
+
+    from django.core import mail
+
+    owner = representative(email="celem@gops-g.test")
+    for number in range(1, 21):
+        for attempt in range(5):
+            log_in(behind_proxy(network(number)), owner.email, f"zle-{attempt}")
+    home = behind_proxy(CLIENT_B)
+    response = log_in(home, owner.email)
+    assert response.status_code == 200  # refused, even with the right password
+    html = response.content.decode()
+    assert (
+        "Zbyt wiele nieudanych prób logowania na ten adres e-mail z wielu sieci: "
+        "logowanie na to konto jest wstrzymane na 60 minut." in html
+    )
+    assert "ustaw nowe hasło" in html
+    assert "z tego połączenia" not in html
+    # Other accounts are not affected, from the same network.
+    other = representative(email="inna@gops-g.test")
+    assert log_in(behind_proxy(CLIENT_B), other.email).status_code == 302
+
+    mail.outbox.clear()
+    assert home.post(RESET, {"email": owner.email}).status_code == 302
+    link = re.search(
+        r"https?://[^/\s]+(/konto/password/reset/key/\S+)", mail.outbox[0].body
+    )
+    form = home.get(link.group(1), follow=True)
+    assert form.status_code == 200
+    new_password = "Nowe-Haslo-Wlascicielki-2026"
+    done = home.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link.group(1),
+        {"password1": new_password, "password2": new_password},
+    )
+    assert done.status_code == 302, done.content.decode()[:2000]
+    response = log_in(behind_proxy(CLIENT_B), owner.email, new_password)
+    assert response.status_code == 302, response.content.decode()[:2000]
