@@ -247,6 +247,33 @@ class ContactPage(AbstractEmailForm):
             return None
         return super().process_form_submission(form)
 
+    def render_email(self, form):
+        """The message for the office, "Label: value" a line, in Polish: a ticked
+        box reads "tak" (Wagtail wrote "True"), an unticked one "nie"."""
+        import datetime
+
+        from django.conf import settings
+        from django.utils.formats import date_format
+        from django.utils.translation import override, pgettext
+
+        with override(settings.LANGUAGE_CODE):
+            yes, no = pgettext("ticked box", "yes"), pgettext("ticked box", "no")
+        lines = []
+        for field in form:
+            if field.name not in form.cleaned_data:
+                continue
+            value = form.cleaned_data[field.name]
+            if isinstance(value, bool):
+                value = yes if value else no
+            elif isinstance(value, list):
+                value = ", ".join(value)
+            elif isinstance(value, datetime.datetime):
+                value = date_format(value, "SHORT_DATETIME_FORMAT")
+            elif isinstance(value, datetime.date):
+                value = date_format(value, "SHORT_DATE_FORMAT")
+            lines.append(f"{field.label}: {value}")
+        return "\n".join(lines)
+
     def send_mail(self, form):
         """Queue the message for the office (after commit), replying to the sender."""
         from .mail import queue_email

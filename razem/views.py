@@ -11,6 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from .typed_text import typed_text  # what a refusal shows back of a refused form
+
 # Choosing the interface language changes nothing but a cookie, so it needs no CSRF
 # token, and pages showing the switch stay cacheable (see components/language_switch).
 set_language = csrf_exempt(i18n.set_language)
@@ -58,63 +60,6 @@ def robots_txt(request):
 def page_not_found(request, exception=None):
     """Polish 404 page within the site layout."""
     return render(request, "404.html", status=404)
-
-
-# What a refusal page may show back of a refused form: text the person typed, never
-# secrets, tokens, the honeypot or what the page itself carried, and not without
-# bounds.
-UNSHOWN_FIELD_WORDS = ("password", "token", "csrf", "secret")
-UNSHOWN_FIELDS = {"code", "website_url", "recovery_code", "next", "return_url"}
-UNSHOWN_SUFFIXES = ("-id", "-DELETE", "-ORDER", "_FORMS", "-count", "-type")
-TYPED_FIELDS_SHOWN = 30
-TYPED_TEXT_SHOWN = 20_000
-
-
-def _shown_field(name: str) -> bool:
-    lowered = name.lower()
-    return not (
-        lowered in UNSHOWN_FIELDS
-        or any(word in lowered for word in UNSHOWN_FIELD_WORDS)
-        or name.endswith(UNSHOWN_SUFFIXES)
-    )
-
-
-def _typed(value: str) -> bool:
-    """A value a person typed: not a ticked box, an id or a single character."""
-    value = value.strip()
-    return (
-        len(value) >= 2
-        and value.lower() not in {"on", "true", "false"}
-        and not (value.isdigit())
-    )
-
-
-def typed_text(request) -> list[dict]:
-    """The text values of a refused POST, for the person to copy.
-
-    A page refused after the person typed (a closed opinion, an expired form) should
-    not lose their words: the refusal pages show them in read-only boxes, labelled
-    by the field's name made readable ("imie_i_nazwisko" -> "Imie i nazwisko").
-    """
-    if request.method != "POST":
-        return []
-    try:
-        items = list(request.POST.lists())
-    except Exception:  # noqa: BLE001 - an unreadable body (too big, malformed): nothing
-        return []
-    typed = []
-    for name, values in items:
-        if not _shown_field(name):
-            continue
-        label = " ".join(name.replace("_", " ").replace("-", " ").split()).capitalize()
-        for value in values:
-            if _typed(value):
-                text = value[:TYPED_TEXT_SHOWN]
-                rows = 1 if len(text) <= 70 and "\n" not in text else 5
-                typed.append(
-                    {"name": name, "label": label, "value": text, "rows": rows}
-                )
-    return typed[:TYPED_FIELDS_SHOWN]
 
 
 def refusal(request, template: str, status: int, context: dict | None = None):

@@ -7,6 +7,7 @@ scheduling, publishing and moderating. The house's catalogue (`razem/locale`)
 translates them; `razem` comes before Wagtail in INSTALLED_APPS, so its entries
 are the ones used. This module only names the messages so that `makemessages`
 keeps them; nothing imports it. Remove an entry once Wagtail's own catalogue has it.
+It also names the allauth messages whose Polish we correct (ALLAUTH_MESSAGES).
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
@@ -166,6 +167,16 @@ MESSAGES = (
     gettext_noop("- Select an option -"),
     gettext_noop("Meta description is empty"),
     gettext_noop("Add a concise description for search engines"),
+)
+
+# allauth's Polish catalogue (65.x) with typos and wrong forms the browser trial read
+# ("Wprowadż" for "Wprowadź", "Adresy email" for one address); our entries win.
+ALLAUTH_MESSAGES = (
+    gettext_noop("Enter Password Reset Code"),
+    gettext_noop("Enter your password:"),
+    gettext_noop("Email Address"),
+    gettext_noop("Email address %(deleted_email)s has been removed from your account."),
+    gettext_noop("Email Removed"),
 )
 
 PLURAL_MESSAGES = (

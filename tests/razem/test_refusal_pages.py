@@ -73,7 +73,7 @@ def test_a_passwords_and_tokens_are_never_shown_back(rf, home_page):
         },
     )
     assert [(t["label"], t["value"]) for t in typed_text(request)] == [
-        ("Message", "Proszę o informację")
+        ("Wiadomość", "Proszę o informację")
     ]
 
 
