@@ -7,7 +7,7 @@ rules that must always hold (places, limits, window) live in the services.
 from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
 
 from .services.registration import ParticipantData
 
@@ -30,6 +30,14 @@ def workshop_label(workshop, occupancy=None) -> str:
                 "%(count)d place left", "%(count)d places left", occupancy.free
             ) % {"count": occupancy.free}
     return label
+
+
+def no_colon_after_checkboxes(form) -> None:
+    """A checkbox's label follows the box and reads as a sentence ("Posiłki",
+    "Wyrażam zgodę …"): no label suffix (":") after it."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.CheckboxInput):
+            field.label_suffix = ""
 
 
 class ParticipantForm(forms.Form):
@@ -89,6 +97,7 @@ class ParticipantForm(forms.Form):
             del self.fields["accommodation_nights"]
         if not conference.offers_meals:
             del self.fields["meals"]
+        no_colon_after_checkboxes(self)
 
     def clean_email(self):
         """E-mail addresses are compared in lower case."""
@@ -133,7 +142,19 @@ class ParticipantForm(forms.Form):
 
 
 class BaseParticipantFormSet(forms.BaseFormSet):
-    """The rows of one registration: at least one, each e-mail once."""
+    """The rows of one registration: at least one, each e-mail once, at most
+    `MAX_ROWS` (a forged TOTAL_FORMS builds no more rows than that)."""
+
+    default_error_messages = {
+        "too_many_forms": ngettext_lazy(
+            "One form takes at most %(num)d participant; register the others "
+            "in another form.",
+            "One form takes at most %(num)d participants; register the others "
+            "in another form.",
+            "num",
+        ),
+        "too_few_forms": _("Add at least one participant."),
+    }
 
     def clean(self):
         """Each participant needs their own e-mail address."""
@@ -148,6 +169,13 @@ class BaseParticipantFormSet(forms.BaseFormSet):
                     "email", _("This e-mail address is already in the form.")
                 )
             seen.add(email)
+
+    def add_fields(self, form, index):
+        """The row's "remove" box says what it removes, without a colon."""
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Remove this participant from the form")
+            no_colon_after_checkboxes(form)
 
     def add_email_errors(self, by_email: dict) -> bool:
         """Put a refusal per e-mail address beside that row's e-mail field; True

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from members.permissions import centre_member_required
 
 from .exceptions import ConferenceError
-from .forms import ParticipantFormSet, add_row, without_errors
+from .forms import MAX_ROWS, ParticipantFormSet, add_row, without_errors
 from .models import ConferencePage, Registration
 from .services.documents import certificates_pdf, may_have_certificate
 from .services.occupancy import conference_occupancy, workshop_occupancy
@@ -66,6 +66,7 @@ def _registration_context(request, conference, formset):
         "occupancy": occupancy,
         "state": conference.registration_state(),
         "member_rate": member,
+        "max_rows": MAX_ROWS,
     }
 
 
