@@ -40,6 +40,10 @@ ANONYMISED_FIELDS = (
     "special_needs",
 )
 NO_FEE = Decimal("0.00")
+OVERLAPPING_WORKSHOPS = _(
+    "%(name)s: the workshops “%(first)s” and “%(second)s” take place at the same "
+    "time; choose one of them."
+)
 
 
 class RegistrationQuerySet(models.QuerySet):
@@ -351,3 +355,30 @@ class WorkshopChoice(models.Model):
 
     def __str__(self):
         return f"{self.registration.full_name}: {self.session.title}"
+
+    def clean(self):
+        """An active choice never overlaps in time another active choice of the
+        same participant (the registration service checks the same rule)."""
+        super().clean()
+        if self.status == WorkshopChoiceStatus.CANCELLED:
+            return
+        try:
+            session, registration = self.session, self.registration
+        except models.ObjectDoesNotExist:
+            return
+        others = (
+            WorkshopChoice.objects.filter(registration=registration)
+            .exclude(status=WorkshopChoiceStatus.CANCELLED)
+            .exclude(pk=self.pk)
+            .exclude(session_id=session.pk)
+            .select_related("session")
+        )
+        for other in others:
+            if session.overlaps(other.session):
+                raise ValidationError(
+                    {"session": OVERLAPPING_WORKSHOPS % {
+                        "name": registration.full_name,
+                        "first": other.session.title,
+                        "second": session.title,
+                    }}
+                )  # fmt: skip

@@ -10,6 +10,8 @@ deliberate publish.
 - error: a workshop capacity below the places participants already have;
 - error: a workshop participants have chosen removed or turned into another kind
   (their places would vanish silently; cancel the choices first);
+- error: two workshops moved to the same time while participants hold both
+  (a participant cannot be in two places at once; cancel one choice first);
 - warning: a workshop without a capacity (participants may all choose it).
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..choices import SessionKind
 from .capacity import active_by_session, confirmed_by_session, workshop_capacity_error
@@ -116,6 +119,55 @@ def _workshop_problems(session, confirmed: dict, active: dict) -> list:
     return problems
 
 
+def _chosen_together(sessions) -> list:
+    """Workshops overlapping in time that some participant holds both of."""
+    from ..choices import ACTIVE_WORKSHOP_STATUSES
+    from ..models import WorkshopChoice
+
+    workshops = [
+        s
+        for s in sessions
+        if s.pk and s.kind == SessionKind.WORKSHOP and s.date and s.start_time
+        and s.end_time
+    ]  # fmt: skip
+    pairs = [
+        (first, second)
+        for index, first in enumerate(workshops)
+        for second in workshops[index + 1 :]
+        if first.overlaps(second)
+    ]
+    if not pairs:
+        return []
+    holders: dict[int, set] = {}
+    rows = WorkshopChoice.objects.filter(
+        session_id__in={s.pk for pair in pairs for s in pair},
+        status__in=ACTIVE_WORKSHOP_STATUSES,
+    ).values_list("session_id", "registration_id")
+    for session_id, registration_id in rows:
+        holders.setdefault(session_id, set()).add(registration_id)
+    problems = []
+    for first, second in pairs:
+        both = len(holders.get(first.pk, set()) & holders.get(second.pk, set()))
+        if both:
+            problems.append(
+                ProgrammeProblem(
+                    second,
+                    "start_time",
+                    ngettext(
+                        "%(count)d participant has chosen both this workshop and "
+                        "“%(other)s”: they cannot take place at the same time. "
+                        "Cancel one of the choices first.",
+                        "%(count)d participants have chosen both this workshop and "
+                        "“%(other)s”: they cannot take place at the same time. "
+                        "Cancel one of the choices first.",
+                        both,
+                    )
+                    % {"count": both, "other": first.title},
+                )
+            )
+    return problems
+
+
 def _removed_workshops(conference, sessions) -> list:
     from ..models import Session
 
@@ -151,6 +203,7 @@ def programme_problems(conference, sessions) -> list[ProgrammeProblem]:
             problems.append(dates)
         problems.extend(_workshop_problems(session, confirmed, active))
     problems.extend(_room_problems(sessions))
+    problems.extend(_chosen_together(sessions))
     problems.extend(_removed_workshops(conference, sessions))
     return problems
 
