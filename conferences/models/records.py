@@ -142,6 +142,14 @@ class Registration(models.Model):
     reminder_sent_at = models.DateTimeField(
         _("reminder sent at"), null=True, blank=True
     )
+    # The centre's cancellation deadline when the person was registered: when the
+    # office moves it earlier afterwards, "Mój ośrodek" warns about the new one.
+    cancel_until_when_registered = models.DateTimeField(
+        _("cancellation deadline when registered"),
+        null=True,
+        blank=True,
+        editable=False,
+    )
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
