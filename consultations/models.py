@@ -11,6 +11,7 @@ refuses any other change. A correction after sending is an `Erratum`.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -74,6 +75,41 @@ LETTER_FIELDS = [
 ]
 # Also frozen from closing on: the deadline centres signed under is part of the record.
 FROZEN_FIELDS = [*LETTER_FIELDS, "signing_deadline"]
+# The frozen fields that are text: compared as the editor normalises them.
+FROZEN_TEXT_FIELDS = ("addressee", "addressee_address", "subject", "body")
+
+_BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def normalised_body(html) -> str:
+    """A rich-text body as the page editor (Draftail) stores it, without block keys.
+
+    The editor converts the stored HTML to its own format and back on every save:
+    whitespace collapses, unsupported markup drops, each block gets a random key.
+    Two bodies that read the same compare equal after this; links keep only safe
+    addresses, so the result may also be shown as HTML.
+    """
+    from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+    converter = ContentstateConverter(OpinionPage._meta.get_field("body").features)
+    html = converter.to_database_format(converter.from_database_format(str(html or "")))
+    return _BLOCK_KEY.sub("", html)
+
+
+def normalised_text(value) -> str:
+    """A plain text as a browser posts it back: line endings unified, ends trimmed."""
+    return str(value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def comparable(name: str, value):
+    """A frozen field's value in the form two equal-reading values share."""
+    if value is None or value == "":
+        return ""
+    if name == "body":
+        return normalised_body(value)
+    if name in FROZEN_TEXT_FIELDS:
+        return normalised_text(value)
+    return value
 
 
 class DraftLaw(index.Indexed, ClusterableModel):
@@ -285,7 +321,25 @@ OpinionManager = PageManager.from_queryset(OpinionQuerySet)
 
 
 class StateFieldPanel(FieldPanel):
-    """A field panel shown read-only when the form has frozen its field (by state)."""
+    """A field panel shown read-only when the form has frozen its field (by state).
+
+    Read-only, a rich text reads as formatted text (not its HTML), a multi-line text
+    keeps its line breaks, and a refusal concerning the field shows beside it.
+    """
+
+    def format_value_for_display(self, value):
+        """Rich text as formatted (safe) HTML, multi-line text with its breaks."""
+        from django.template.defaultfilters import linebreaksbr
+        from django.utils.safestring import mark_safe
+        from wagtail.fields import RichTextField
+        from wagtail.rich_text import expand_db_html
+
+        if isinstance(self.db_field, RichTextField):
+            # The editor's own conversion keeps only its features and safe links.
+            return mark_safe(expand_db_html(normalised_body(value)))  # noqa: S308
+        if isinstance(self.db_field, models.TextField):
+            return linebreaksbr(value or "", autoescape=True)
+        return super().format_value_for_display(value)
 
     class BoundPanel(FieldPanel.BoundPanel):
         def __init__(self, **kwargs):
@@ -293,6 +347,12 @@ class StateFieldPanel(FieldPanel):
             frozen = getattr(self.form, "frozen_fields", ())
             if self.bound_field is not None and self.field_name in frozen:
                 self.read_only = True
+
+        def get_read_only_context_data(self):
+            """With the bound field, so its errors show beside the read-only text."""
+            context = super().get_read_only_context_data()
+            context["field"] = self.bound_field
+            return context
 
 
 class OpinionPermissionTester(PagePermissionTester):
@@ -471,6 +531,7 @@ class OpinionPage(ContentPageMixin, Page):
         errors = {}
         if self.slug in RESERVED_SLUGS:
             errors["slug"] = _("This address is reserved; choose another slug.")
+        self.restore_frozen_text()
         errors.update(self._frozen_content_errors())
         errors.update(self._deadline_errors())
         if self.is_public and self.expire_at is not None:
@@ -508,7 +569,11 @@ class OpinionPage(ContentPageMixin, Page):
         }
 
     def changed_frozen_fields(self) -> list[str]:
-        """The frozen fields whose value differs from what the letter was made of."""
+        """The frozen fields whose value differs from what the letter was made of.
+
+        Texts are compared as the editor normalises them (`comparable`): saving a
+        sent opinion in the editor sends the body through Draftail and back.
+        """
         if not (self.is_frozen and self.frozen_content):
             return []
         snapshot = self.letter_snapshot()
@@ -516,7 +581,43 @@ class OpinionPage(ContentPageMixin, Page):
             name
             for name in FROZEN_FIELDS
             if snapshot[name] != self.frozen_content.get(name)
+            and comparable(name, snapshot[name])
+            != comparable(name, self.frozen_content.get(name))
         ]
+
+    def restore_frozen_text(self) -> None:
+        """Put back the exact frozen text where it differs only as the editor
+        normalises it, so the stored text stays the one the letter was made of."""
+        if not (self.is_frozen and self.frozen_content):
+            return
+        snapshot = self.letter_snapshot()
+        for name in FROZEN_TEXT_FIELDS:
+            frozen = self.frozen_content.get(name)
+            if (
+                frozen is not None
+                and snapshot[name] != frozen
+                and comparable(name, snapshot[name]) == comparable(name, frozen)
+            ):
+                setattr(self, name, frozen)
+
+    def is_unchanged_frozen_value(self, name: str, value) -> bool:
+        """True when a value posted for a frozen field reads as the stored one.
+
+        The editor's date-time widget shows minutes, so deadlines compare to the
+        minute; a draft law compares by its id.
+        """
+        stored = getattr(self, name)
+        if name == "draft_law":
+            return getattr(value, "pk", value) == self.draft_law_id
+        if isinstance(stored, datetime.datetime) or isinstance(
+            value, datetime.datetime
+        ):
+            if stored is None or value is None:
+                return stored is value
+            return stored.replace(second=0, microsecond=0) == value.replace(
+                second=0, microsecond=0
+            )
+        return comparable(name, value) == comparable(name, stored)
 
     def _frozen_content_errors(self) -> dict:
         message = _(

@@ -1,0 +1,110 @@
+"""A closed or sent opinion in the page editor, as staff meet it in a browser.
+
+The editor sends the body through Draftail and back on every save (whitespace
+collapses, blocks get keys), so the frozen text is compared as the editor
+normalises it; a real change is refused visibly, beside the field and at the top.
+"""
+
+import re
+
+import pytest
+from django.utils import timezone
+from wagtail.test.utils.form_data import nested_form_data
+
+from consultations import services
+from consultations.choices import OpinionState
+from consultations.demo import LETTER_2024_BODY, MINISTRY_ADDRESS
+from consultations.models import OpinionPage
+
+pytestmark = pytest.mark.django_db
+
+REFUSED_AT_THE_TOP = "Strona nie została zapisana"
+
+
+def _reload(page) -> OpinionPage:
+    return OpinionPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def demo_sent(make_opinion, rep_a, admin_user):
+    """A sent opinion with the demo letter's body (multi-line HTML) and address."""
+    opinion = make_opinion(
+        state=OpinionState.OPEN,
+        body=LETTER_2024_BODY,
+        addressee_address=MINISTRY_ADDRESS,
+    )
+    services.sign_opinion(opinion, rep_a)
+    services.close_signing(opinion, admin_user)
+    services.mark_sent(
+        _reload(opinion), admin_user, sent_on=timezone.localdate(), sent_via="epuap"
+    )
+    return _reload(opinion)
+
+
+def _read_only_form(page, **changes) -> dict:
+    """The editor form of a frozen opinion as the browser posts it: the letter's
+    fields are shown as text, so they are not posted."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": page.summary,
+        "action-publish": "1",
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def _field_errors(html: str, name: str) -> str:
+    """The error block of the editor's panel of one field."""
+    match = re.search(
+        rf'id="panel-child-[\w-]*{name}-section".*?data-field-errors[^>]*>(.*?)</div>',
+        html,
+        re.S,
+    )
+    return match.group(1) if match else ""
+
+
+def test_a_sent_demo_opinion_saves_in_the_editor(client, demo_sent, admin_user):
+    frozen = demo_sent.frozen_content
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/pages/{demo_sent.pk}/edit/",
+        _read_only_form(demo_sent, summary="Nowe streszczenie na listy."),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    after = _reload(demo_sent)
+    assert after.summary == "Nowe streszczenie na listy."
+    assert after.body == frozen["body"]  # the exact text the letter was made of
+    assert after.addressee_address == MINISTRY_ADDRESS
+    assert after.letter_snapshot() == frozen and after.changed_frozen_fields() == []
+    assert after.live_revision.as_object().body == frozen["body"]
+
+
+def test_a_script_saving_the_editors_normalised_body_keeps_the_frozen_text(
+    demo_sent,
+):
+    page = _reload(demo_sent)
+    page.body = "<p>" + page.body.strip()[3:].replace("\n", " ")  # whitespace only
+    page.addressee_address = MINISTRY_ADDRESS.replace("\n", "\r\n") + "\r\n"
+    page.save_revision().publish()
+    after = _reload(demo_sent)
+    assert after.body == demo_sent.frozen_content["body"]
+    assert after.addressee_address == MINISTRY_ADDRESS
+
+
+def test_a_refused_frozen_field_is_shown_beside_it_and_at_the_top(
+    client, demo_sent, admin_user
+):
+    # A script changed the stored text behind the letter's back.
+    OpinionPage.objects.filter(pk=demo_sent.pk).update(body="<p>Inna treść.</p>")
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/pages/{demo_sent.pk}/edit/",
+        _read_only_form(demo_sent, summary="Nowe streszczenie."),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "nie może się ona zmienić" in _field_errors(html, "body")
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(REFUSED_AT_THE_TOP in m for m in messages), messages
+    assert _reload(demo_sent).summary == demo_sent.summary  # nothing changed
