@@ -12,13 +12,12 @@ out. Values are JSON-ready: ISO dates, translated labels beside codes.
 import unicodedata
 
 from django.db.models import Q
-from django.utils import timezone
 
-from razem.privacy import PersonalDataSource
+from razem.privacy import PersonalDataSource, iso
 
 
 def _iso(moment) -> str | None:
-    return timezone.localtime(moment).isoformat() if moment else None
+    return iso(moment)
 
 
 def _fold(address: str) -> str:

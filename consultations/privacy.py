@@ -4,16 +4,14 @@ Registered through the `razem_personal_data_sources` hook in `wagtail_hooks.py`.
 Every value is JSON-ready: ISO dates, labels beside codes.
 """
 
-from django.utils import timezone
-
-from razem.privacy import PersonalDataSource
+from razem.privacy import PersonalDataSource, iso
 
 from .choices import OpinionState
 from .models import Comment, Erratum, OpinionEvent, Reminder, Signature
 
 
 def _iso(moment) -> str | None:
-    return timezone.localtime(moment).isoformat() if moment else None
+    return iso(moment)
 
 
 def _opinion(opinion) -> dict:

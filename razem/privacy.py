@@ -12,13 +12,37 @@ forgotten.
 This module knows no feature app: apps register, the house only collects.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from wagtail import hooks
 
 HOOK = "razem_personal_data_sources"
+
+# Every moment in a person's export is written in this one zone and format.
+EXPORT_ZONE = ZoneInfo("Europe/Warsaw")
+
+
+def iso(value) -> str | None:
+    """A moment or a date of the RODO export in one format: ISO 8601, moments in
+    Europe/Warsaw with their offset, to the second ("2026-03-05T14:07:09+01:00");
+    dates as "2026-03-05"; None (or an empty value) stays None.
+
+    Every personal-data source (members, conferences, consultations, the house)
+    writes its timestamps through this function.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=EXPORT_ZONE)
+        return value.astimezone(EXPORT_ZONE).isoformat(timespec="seconds")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"not a date or moment: {value!r}")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail import hooks
 
-from .privacy import HOOK, PersonalDataSource
+from .privacy import HOOK, PersonalDataSource, iso
 
 
 def _iso(value):
-    return value.isoformat() if value else None
+    return iso(value)
 
 
 def _fold(address: str) -> str:

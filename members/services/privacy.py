@@ -23,7 +23,7 @@ from django.utils import timezone
 from wagtail import hooks
 
 from razem.mail import queue_email
-from razem.privacy import collect_personal_data
+from razem.privacy import collect_personal_data, iso
 
 from ..choices import Role
 from ..exceptions import LastRepresentative
@@ -36,7 +36,7 @@ ANONYMISED = "—"
 
 
 def _iso(value):
-    return value.isoformat() if value else None
+    return iso(value)
 
 
 def _addresses(user) -> set[str]:
