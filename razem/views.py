@@ -9,7 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views import i18n
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from .typed_text import typed_text  # what a refusal shows back of a refused form
 
@@ -186,31 +186,77 @@ def server_error(request):
     return HttpResponse(template.render({}), status=500)
 
 
-def page_pdf(request, page_id: int):
-    """The PDF of a public content page, rendered from its own HTML and print CSS."""
+# Rendering a PDF costs WeasyPrint a second or more of CPU. Anonymous repeats come
+# from the page cache; what bypasses it (a logged-in person, the first view after a
+# change) is limited per client, and the address is canonical (no query string), so
+# no request can ask for a fresh render by varying its URL.
+PDF_RENDER_LIMIT = 20
+PDF_RENDER_WINDOW = 10 * 60
+
+
+def _pdf_render_limit():
+    from .ratelimit import RateLimit
+
+    return RateLimit("pdf-render", limit=PDF_RENDER_LIMIT, window=PDF_RENDER_WINDOW)
+
+
+def _pdf_page(page_id: int):
+    """The live public page with a PDF version, or 404."""
     from django.http import Http404
-    from django.template.response import TemplateResponse
     from wagtail.models import Page
 
-    from .cache import mark_cacheable
-    from .pdf import html_to_pdf
-
     page = Page.objects.live().public().filter(pk=page_id).first()
-    if page is None:
+    if page is None or not getattr(page.specific, "show_pdf_link", False):
         raise Http404
-    page = page.specific
-    if not getattr(page, "show_pdf_link", False):
-        raise Http404
+    return page.specific
+
+
+def _rendered_page(page, request):
+    """The page's own response, rendered (the PDF's HTML and its cache lifetime)."""
+    from django.http import Http404
+    from django.template.response import TemplateResponse
+
     page_response = page.serve(request)
     if isinstance(page_response, TemplateResponse):
         page_response.render()
     if page_response.status_code != 200:
         raise Http404
+    return page_response
+
+
+@require_safe
+def page_pdf(request, page_id: int):
+    """The PDF of a public content page, rendered from its own HTML and print CSS.
+
+    Only GET and HEAD (a POST is the Polish 405); any query string or another
+    spelling of the address is redirected to the one address, which the page cache
+    serves. Renders are limited per client (the Polish 429). The PDF is cached no
+    longer than its page: a page whose state changes at a known time (`keep_until`)
+    hands its shorter lifetime on, and an uncacheable page makes an uncached PDF.
+    """
+    from django.shortcuts import redirect
+    from django.urls import reverse
+
+    from .cache import mark_cacheable
+    from .pdf import html_to_pdf
+
+    canonical = reverse("page_pdf", args=[page_id])
+    if request.path != canonical or request.META.get("QUERY_STRING"):
+        return redirect(canonical, permanent=True)
+    page = _pdf_page(page_id)
+    limit = _pdf_render_limit()
+    if limit.exceeded(request):
+        return over_limit(request, limit)
+    limit.hit(request)
+    page_response = _rendered_page(page, request)
     pdf = html_to_pdf(page_response.content.decode())
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"{page.slug or 'strona'}.pdf"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return mark_cacheable(response)
+    seconds = getattr(page_response, "razem_cache_seconds", None)
+    if seconds is not None:
+        mark_cacheable(response, seconds)
+    return response
 
 
 SEARCH_PER_PAGE = 10
