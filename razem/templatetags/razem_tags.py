@@ -1,7 +1,11 @@
 """Template tags of the site layout: navigation and the page record (metryczka)."""
 
+import html
+import re
+
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -116,3 +120,48 @@ def person_name(user):
     if user is None:
         return _("editorial office")
     return user.get_full_name() or _("editorial office")
+
+
+CAPTION = re.compile(
+    r"<caption\b[^>]*>(?P<text>.*?)</caption>", re.DOTALL | re.IGNORECASE
+)
+
+
+class ScrollableTableNode(template.Node):
+    """`{% scrollable_table [label] %}<table>…</table>{% endscrollable_table %}`."""
+
+    def __init__(self, nodelist, label):
+        self.nodelist, self.label = nodelist, label
+
+    def render(self, context):
+        inner = self.nodelist.render(context)
+        label = self.label.resolve(context) if self.label is not None else ""
+        if not label:
+            match = CAPTION.search(inner)
+            label = html.unescape(strip_tags(match["text"])) if match else ""
+        label = " ".join(str(label).split()) or _("Table")
+        return format_html(
+            '<div class="table-wrap" tabindex="0" role="region" aria-label="{}">{}</div>',
+            label,
+            mark_safe(inner),  # noqa: S308 - the template's own rendered output
+        )
+
+
+@register.tag("scrollable_table")
+def scrollable_table(parser, token):
+    """A table that scrolls sideways on a narrow screen, reachable by keyboard.
+
+    The scrolling wrapper is a focusable region (axe `scrollable-region-focusable`:
+    keyboard users scroll it with the arrow keys) named by the label given, else by
+    the table's caption. Every scrollable table of the site uses this tag
+    (`tests/razem/test_scrollable_tables.py` fails on a bare `class="table-wrap"`).
+    """
+    bits = token.split_contents()
+    if len(bits) > 2:
+        raise template.TemplateSyntaxError(
+            "scrollable_table takes at most one argument"
+        )
+    label = parser.compile_filter(bits[1]) if len(bits) == 2 else None
+    nodelist = parser.parse(("endscrollable_table",))
+    parser.delete_first_token()
+    return ScrollableTableNode(nodelist, label)
