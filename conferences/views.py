@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,7 +21,11 @@ from .models import ConferencePage, Registration
 from .services.documents import certificates_pdf, may_have_certificate
 from .services.occupancy import conference_occupancy, workshop_occupancy
 from .services.registration import register_participants
-from .services.waitlist import cancel_registration, may_cancel
+from .services.waitlist import (
+    cancel_registration,
+    deadline_moved_earlier,
+    may_cancel,
+)
 
 
 def _formset(conference, data=None):
@@ -161,9 +165,13 @@ def centre_registrations(request):
             request.user, registration
         )
         registration.has_certificate = may_have_certificate(registration)
+        registration.moved_deadline = deadline_moved_earlier(
+            registration, registration.conference
+        )
         groups.setdefault(registration.conference, []).append(registration)
     groups = [
-        (conference, rows, _fee_totals(rows)) for conference, rows in groups.items()
+        (conference, rows, _fee_totals(rows), _moved_deadline(rows))
+        for conference, rows in groups.items()
     ]
     open_conferences = [
         c
@@ -175,6 +183,15 @@ def centre_registrations(request):
         "conferences/centre_registrations.html",
         {"centre": centre, "groups": groups, "open_conferences": open_conferences},
     )
+
+
+def _moved_deadline(registrations) -> dict | None:
+    """The new cancellation deadline when the office moved it earlier after some
+    of these people were registered (they are warned), and whether it passed."""
+    deadline = next((r.moved_deadline for r in registrations if r.moved_deadline), None)
+    if deadline is None:
+        return None
+    return {"at": deadline, "passed": deadline < timezone.now()}
 
 
 def _fee_totals(registrations) -> dict:

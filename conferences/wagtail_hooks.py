@@ -362,7 +362,17 @@ def centre_panel(request, membership):
             .active()
             .filter(conference__end_date__gte=today)
             .select_related("conference")
-            .only("first_name", "last_name", "status", "conference__title")
+            .only(
+                "first_name",
+                "last_name",
+                "status",
+                "cancel_until_when_registered",
+                "conference__title",
+                "conference__start_date",
+                "conference__end_date",
+                "conference__cancellation_deadline",
+                "conference__registration_closes_at",
+            )
             .order_by("conference__start_date", "last_name")[:20]
         )
 
@@ -376,10 +386,22 @@ def centre_panel(request, membership):
     from .services.occupancy import upcoming_conference
 
     upcoming, occupancy = upcoming_conference()
+    from .services.waitlist import deadline_moved_earlier
+
+    # Deadlines the office moved earlier after the centre registered people.
+    moved = {}
+    for registration in registrations:
+        deadline = deadline_moved_earlier(registration)
+        if deadline is not None:
+            moved.setdefault(registration.conference.title, deadline)
     return {
         "template": "conferences/includes/centre_panel.html",
         "order": 30,
         "registrations": registrations,
+        "moved_deadlines": [
+            {"title": title, "at": deadline, "passed": deadline < timezone.now()}
+            for title, deadline in moved.items()
+        ],
         "upcoming_conference": upcoming,
         "upcoming_occupancy": occupancy,
     }

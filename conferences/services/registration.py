@@ -27,6 +27,7 @@ from ..exceptions import (
     RegistrationRefused,
 )
 from .locking import busy_as_domain_error, lock_capacity
+from .waitlist import cancel_deadline
 
 
 @dataclass
@@ -273,6 +274,7 @@ def _create_registration(
         fee=conference.fee_for(centre),
         queued_at=now,
         approved_at=now if member else None,
+        cancel_until_when_registered=cancel_deadline(conference),
     )
 
 

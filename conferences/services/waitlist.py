@@ -4,6 +4,8 @@ A freed place goes to the first person waiting, inside the same transaction that
 freed it; the promoted person is e-mailed after commit.
 """
 
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,6 +109,32 @@ def _check_may_cancel(user, registration) -> None:
             _("The deadline for cancelling has passed. Please contact the office.")
         )
     raise NotAllowed(_("You cannot cancel this registration."))
+
+
+def cancel_deadline(conference):
+    """The moment a centre's own cancellation ends: the deadline the office set
+    (or the close of registration), else the start of the first day."""
+    if conference.cancel_until:
+        return conference.cancel_until
+    return timezone.make_aware(
+        datetime.datetime.combine(conference.start_date, datetime.time.min)
+    )
+
+
+def deadline_moved_earlier(registration, conference=None):
+    """The new cancellation deadline when the office moved it earlier after the
+    person was registered and it binds them (a place held, conference not over);
+    else None. A waiting entry is withdrawable at any time: never warned."""
+    conference = conference or registration.conference
+    registered = registration.cancel_until_when_registered
+    if (
+        registered is None
+        or not registration.holds_place
+        or conference.end_date < timezone.localdate()
+    ):
+        return None
+    deadline = cancel_deadline(conference)
+    return deadline if deadline < registered else None
 
 
 def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, list]:
