@@ -9,9 +9,12 @@ seconds so that no request waits for one timeout per cache call. So:
 
 - pages are served uncached, sessions come from the database (`cached_db`), the
   generation counter and the visit counter carry on without the cache;
-- `add` answers True, as if the key had been free: the rate limits and allauth's
-  cache lock built on it fail open (nobody is locked out because Redis is away);
-- `incr`/`decr` raise ValueError, Django's "no such key", which every caller
+- rate-limit counters (the project's `razem:ratelimit:` keys and allauth's
+  `allauth:rl:` keys with their locks) go to a per-process memory cache instead:
+  the limits neither fail open nor fail with a 500, each web process counts on its
+  own until Redis is back (a client may get one limit's worth per process);
+- for every other key `add` answers True, as if the key had been free, and
+  `incr`/`decr` raise ValueError, Django's "no such key", which every caller
   already handles.
 
 When Redis answers again, the deletes that could not be made are replayed (a
@@ -29,6 +32,7 @@ import time
 from functools import wraps
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -63,20 +67,38 @@ def _outage_for(location: str) -> _Outage:
         return _OUTAGES.setdefault(location, _Outage())
 
 
+# Keys of rate-limit counters: while Redis is away they are counted per process
+# (`_fallback`), so a limit never fails open because of an outage.
+LIMITER_KEY_PREFIXES = ("razem:ratelimit:", "allauth:rl:")
+
+
+def _limiter_key(args, kwargs) -> bool:
+    key = args[0] if args else kwargs.get("key")
+    return isinstance(key, str) and key.startswith(LIMITER_KEY_PREFIXES)
+
+
 def _survive(miss):
-    """Run the cache call; when Redis is unreachable, answer `miss(*args)`."""
+    """Run the cache call; when Redis is unreachable, answer `miss(*args)`, or,
+    for a rate-limit counter, make the call on the per-process fallback cache."""
 
     def decorator(method):
+        def when_down(self, *args, **kwargs):
+            if _limiter_key(args, kwargs):
+                if method.__name__ == "delete":  # also where Redis holds it
+                    _remember_delete(self, *args, **kwargs)
+                return getattr(self._fallback, method.__name__)(*args, **kwargs)
+            return miss(self, *args, **kwargs)
+
         @wraps(method)
         def wrapper(self, *args, **kwargs):
             if self._is_down():
-                return miss(self, *args, **kwargs)
+                return when_down(self, *args, **kwargs)
             try:
                 self._recover_if_needed()
                 return method(self, *args, **kwargs)
             except UNREACHABLE as error:
                 self._went_down(error)
-                return miss(self, *args, **kwargs)
+                return when_down(self, *args, **kwargs)
 
         return wrapper
 
@@ -129,7 +151,13 @@ class ResilientRedisCache(RedisCache):
         params = dict(params)
         params["OPTIONS"] = {**DEFAULT_SOCKET_OPTIONS, **params.get("OPTIONS", {})}
         super().__init__(server, params)
-        self._outage = _outage_for(",".join(self._servers))
+        location = ",".join(self._servers)
+        self._outage = _outage_for(location)
+        # One per process and location (LocMemCache shares its store by name).
+        self._fallback = LocMemCache(
+            f"razem-limits-while-redis-is-away:{location}",
+            {"TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 100_000}},
+        )
 
     # -- the state of the connection -----------------------------------------------
 
@@ -176,6 +204,8 @@ class ResilientRedisCache(RedisCache):
                 self._cache.incr(self.make_and_validate_key(GENERATION_KEY), 1)
             outage.pending_deletes -= pending
             outage.seen = False
+            # Redis counts again; what was counted meanwhile was per process.
+            self._fallback.clear()
         logger.warning(
             "Cache reachable again: %d deletes replayed, page cache invalidated",
             len(pending),
@@ -193,7 +223,8 @@ class ResilientRedisCache(RedisCache):
 
     @_survive(_true)
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        """Store unless present; True when Redis is unreachable (fail open)."""
+        """Store unless present; when Redis is unreachable True, or for a rate-limit
+        counter the per-process fallback's answer (never failing open)."""
         return super().add(key, value, timeout, version)
 
     @_survive(_default)

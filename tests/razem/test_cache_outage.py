@@ -2,7 +2,7 @@
 
 The cache is configured as in production (`razem.cache_backends.ResilientRedisCache`,
 sessions in `cached_db`) but points at a closed port. Every page type answers 200,
-people log in and out, rate limits fail open, the visit and generation counters
+people log in and out, rate limits count per process, the visit and generation counters
 carry on, the outage is logged once, and when Redis answers again the swallowed
 deletes are replayed and the page-cache generation moves on.
 """
@@ -120,15 +120,73 @@ def test_people_log_in_use_the_member_area_and_log_out_without_the_cache(
     assert client.get("/moj-osrodek/").status_code == 302
 
 
-def test_rate_limits_fail_open_while_the_cache_is_down(redis_down, rf):
+def test_rate_limits_hold_per_process_while_the_cache_is_down(redis_down, rf):
+    """Brief point 3: with Redis unreachable the limiter neither fails open nor
+    answers 500; it counts in the process's own memory until Redis is back."""
     from razem.ratelimit import RateLimit
 
-    limit = RateLimit("outage", limit=1, window=60)
+    limit = RateLimit("outage", limit=2, window=60)
     request = rf.post("/", REMOTE_ADDR="203.0.113.9")
-    for _attempt in range(3):
-        limit.hit(request)
-        assert not limit.exceeded(request)
-    assert "minut" in limit.message(request)
+    other = rf.post("/", REMOTE_ADDR="198.51.100.7")
+    limit.hit(request)
+    assert not limit.exceeded(request)
+    limit.hit(request)
+    assert limit.exceeded(request)
+    assert not limit.exceeded(other)
+    assert "Spróbuj ponownie za 1 minutę" in limit.message(request)
+    # Nothing of it reached Redis: page-cache keys still miss, as before.
+    cache.set("razem:page:outage", "x")
+    assert cache.get("razem:page:outage") is None
+
+
+def test_the_login_lockout_holds_while_the_cache_is_down(redis_down, pages):
+    """allauth's failed-login limit (its counters and its lock) counts in memory
+    while Redis is away: the sixth guess is refused in Polish, not a 500."""
+    member = representative(email="zgadywany@gops.test")
+    client = Client(raise_request_exception=False)
+    for number in range(5):
+        response = client.post(
+            "/konto/login/", {"login": member.email, "password": f"zle-{number}"}
+        )
+        assert response.status_code == 200
+    response = client.post(
+        "/konto/login/", {"login": member.email, "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 200  # refused, even with the right password
+    assert "Zbyt wiele prób z tego połączenia. Spróbuj ponownie za 5 minut." in (
+        response.content.decode()
+    )
+    other = Client(REMOTE_ADDR="198.51.100.7", raise_request_exception=False)
+    assert (
+        other.post(
+            "/konto/login/", {"login": member.email, "password": TEST_PASSWORD}
+        ).status_code
+        == 302
+    )
+
+
+def test_a_public_form_stays_limited_while_the_cache_is_down(
+    redis_down, pages, django_capture_on_commit_callbacks
+):
+    """The contact form's limit (5 an hour) holds in memory: the sixth message is
+    the Polish 429 page, the typed text kept."""
+    from razem.models import CONTACT_LIMIT
+
+    message = {
+        "imie_i_nazwisko": "Maria Zielińska",
+        "e_mail": "maria@gops.example.test",
+        "temat": "Konferencja",
+        "wiadomosc": "Czy są jeszcze wolne miejsca na warsztaty?",
+        "zgoda": "on",
+    }
+    sender = Client(raise_request_exception=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _number in range(CONTACT_LIMIT.limit):
+            response = sender.post(pages.contact.url, message)
+            assert "Dziękujemy" in response.content.decode()
+    refused = sender.post(pages.contact.url, {**message, "wiadomosc": "Szósta."})
+    assert refused.status_code == 429
+    assert "Szósta." in refused.content.decode()
 
 
 def test_visit_and_generation_counters_carry_on_without_the_cache(redis_down, pages):
