@@ -7,15 +7,38 @@ validated without its programme, then the form checks the programme as submitted
 concerns; warnings are shown on the programme tab and after saving.
 """
 
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
+
+
+def at_least_one(field, message) -> None:
+    """A places field takes 1 or more, refused with our message (not the generic
+    "greater than or equal to 0" of a positive integer field)."""
+    if field is None:
+        return
+    field.min_value = 1
+    field.validators = [
+        v for v in field.validators if not isinstance(v, MinValueValidator)
+    ] + [MinValueValidator(1, message=message)]
+    field.widget.attrs["min"] = 1
 
 
 class ConferencePageForm(WagtailAdminPageForm):
     """The page editor's form of a conference: the programme checked as submitted."""
 
     programme_warnings: list[str]
+
+    def __init__(self, *args, **kwargs):
+        from .models.pages import NO_PLACES, WORKSHOP_NO_PLACES
+
+        super().__init__(*args, **kwargs)
+        at_least_one(self.fields.get("capacity"), NO_PLACES)
+        formset = self.formsets.get("sessions")
+        if formset is not None:
+            for form in formset.forms:
+                at_least_one(form.fields.get("capacity"), WORKSHOP_NO_PLACES)
 
     def _post_clean(self):
         # The model's own programme check would read the rows stored before this

@@ -36,6 +36,21 @@ CLOSES_BEFORE_OPENS = _("Registration must close after it opens.")
 NEGATIVE_FEE = _("A fee cannot be negative.")
 SESSION_END_BEFORE_START = _("The session must end after it starts.")
 CAPACITY_ONLY_WORKSHOPS = _("Only workshops have their own places.")
+NO_PLACES = _("A conference needs at least one place.")
+WORKSHOP_NO_PLACES = _(
+    "A workshop needs at least one place; leave the field empty for no limit."
+)
+CLOSES_AFTER_END = _("Registration cannot close after the conference ends.")
+OPENS_AFTER_END = _("Registration cannot open after the conference ends.")
+DEADLINE_AFTER_START = _(
+    "Centres cannot cancel once the conference has started: set a deadline "
+    "before its first day."
+)
+
+
+def day_start(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of the day, in the site's time zone (Europe/Warsaw)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 class ConferenceIndexPage(ContentPageMixin, Page):
@@ -226,6 +241,11 @@ class ConferencePage(ContentPageMixin, Page):
                 name="conference_fees_not_negative",
                 violation_error_message=NEGATIVE_FEE,
             ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=1),
+                name="conference_has_places",
+                violation_error_message=NO_PLACES,
+            ),
         ]
 
     #: Set while the editor's form validates the page alone: its programme rows
@@ -236,8 +256,10 @@ class ConferencePage(ContentPageMixin, Page):
     def clean(self):
         """Every rule of the page at once, each message beside its field.
 
-        Dates in order, registration closing after it opens, fees not negative,
-        the capacity not below the places already held, and the programme
+        Dates in order, registration closing after it opens and neither opening
+        nor closing after the conference ends, the cancellation deadline before
+        the first day, fees not negative, at least one place and not fewer than
+        the places already held, and the programme
         (`services.programme`): these hold for the editor, revisions published
         later or on schedule, and code alike (`Page.save` runs `full_clean`).
         """
@@ -260,16 +282,34 @@ class ConferencePage(ContentPageMixin, Page):
         problems = []
         if self.start_date and self.end_date and self.end_date < self.start_date:
             problems.append(("end_date", END_BEFORE_START))
-        opens, closes = self.registration_opens_at, self.registration_closes_at
-        if opens and closes and closes <= opens:
-            problems.append(("registration_closes_at", CLOSES_BEFORE_OPENS))
+        problems.extend(self._window_problems())
         for field in ("member_fee", "non_member_fee"):
             if (getattr(self, field) or 0) < 0:
                 problems.append((field, NEGATIVE_FEE))
-        if self.pk:
+        if self.capacity is not None and self.capacity < 1:
+            problems.append(("capacity", NO_PLACES))
+        elif self.pk:
             message = capacity_error(self.capacity, places_held(self.pk))
             if message:
                 problems.append(("capacity", message))
+        return problems
+
+    def _window_problems(self) -> list[tuple[str, str]]:
+        """Registration opens before it closes, both before the conference ends;
+        centres cancel only before the first day (Europe/Warsaw)."""
+        problems = []
+        opens, closes = self.registration_opens_at, self.registration_closes_at
+        if opens and closes and closes <= opens:
+            problems.append(("registration_closes_at", CLOSES_BEFORE_OPENS))
+        if self.end_date:
+            ended = day_start(self.end_date + datetime.timedelta(days=1))
+            if opens and opens >= ended:
+                problems.append(("registration_opens_at", OPENS_AFTER_END))
+            if closes and closes > ended:
+                problems.append(("registration_closes_at", CLOSES_AFTER_END))
+        deadline = self.cancellation_deadline
+        if deadline and self.start_date and deadline > day_start(self.start_date):
+            problems.append(("cancellation_deadline", DEADLINE_AFTER_START))
         return problems
 
     def save(self, *args, **kwargs):
@@ -482,6 +522,11 @@ class Session(Orderable, ClusterableModel):
                 name="session_capacity_only_for_workshops",
                 violation_error_message=CAPACITY_ONLY_WORKSHOPS,
             ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__isnull=True) | models.Q(capacity__gte=1),
+                name="session_capacity_at_least_one",
+                violation_error_message=WORKSHOP_NO_PLACES,
+            ),
         ]
 
     def __str__(self):
@@ -496,6 +541,8 @@ class Session(Orderable, ClusterableModel):
             errors["end_time"] = SESSION_END_BEFORE_START
         if self.kind != SessionKind.WORKSHOP and self.capacity is not None:
             errors["capacity"] = CAPACITY_ONLY_WORKSHOPS
+        elif self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = WORKSHOP_NO_PLACES
         elif self.pk and self.capacity is not None:
             from ..services.capacity import (
                 confirmed_by_session,

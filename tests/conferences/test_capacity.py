@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from conferences.choices import RegistrationStatus, WorkshopChoiceStatus
-from conferences.models import ConferencePage, Registration, WorkshopChoice
+from conferences.models import ConferencePage, Registration, Session, WorkshopChoice
 from conferences.services.registration import register_participants
 from tests.conferences.editor import post_editor, session_row
 from tests.factories.conferences import add_workshop, make_conference, participant
@@ -209,15 +209,19 @@ def test_lowering_a_workshop_below_its_places_is_refused_beside_the_field(
     client, workshop_full, editor
 ):
     conference, workshop = workshop_full
+    # Both hold a place in a workshop of two (0 places is refused on its own).
+    Session.objects.filter(pk=workshop.pk).update(capacity=2)
+    WorkshopChoice.objects.filter(session=workshop).update(status="confirmed")
+    workshop.refresh_from_db()
     client.force_login(editor)
     response = post_editor(
-        client, conference, sessions=[session_row(workshop, capacity=0)]
+        client, conference, sessions=[session_row(workshop, capacity=1)]
     )
     assert response.status_code == 200
     formset = response.context["form"].formsets["sessions"]
-    assert "nie może być mniejsza niż 1" in str(formset.forms[0].errors["capacity"])
+    assert "nie może być mniejsza niż 2" in str(formset.forms[0].errors["capacity"])
     workshop.refresh_from_db()
-    assert workshop.capacity == 1
+    assert workshop.capacity == 2
 
 
 def test_lowering_a_workshop_in_a_revision_is_refused(workshop_full):

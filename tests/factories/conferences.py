@@ -64,6 +64,14 @@ def make_conference(*, index=None, open_now=True, **fields) -> ConferencePage:
         defaults["registration_opens_at"] = now - datetime.timedelta(days=1)
         defaults["registration_closes_at"] = now + datetime.timedelta(days=30)
     defaults.update(fields)
+    if open_now and "registration_closes_at" not in fields:
+        # Registration never closes after the conference ends (ConferencePage.clean).
+        from conferences.models.pages import day_start
+
+        ended = day_start(defaults["end_date"] + datetime.timedelta(days=1))
+        defaults["registration_closes_at"] = min(
+            defaults["registration_closes_at"], ended
+        )
     conference = index.add_child(instance=ConferencePage(**defaults))
     conference.save_revision().publish()
     return ConferencePage.objects.get(pk=conference.pk)
