@@ -4,6 +4,7 @@ Kept apart from `forms.py` (which reaches the services) because the page model
 names it as its `base_form_class`.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -11,6 +12,12 @@ FROZEN_REFUSED = _(
     "The page was not saved: signing is closed and the letter's text cannot change "
     "(see the field marked below). After sending, add a correction as an erratum in "
     "“State and signatures”."
+)
+
+CHANGED_AFTER_CLOSING = _(
+    "Signing closed after this page was opened, and the letter was generated from "
+    "the text as it was then: this change was not saved. Copy your wording if you "
+    "need it, reload the page, and after sending add the correction as an erratum."
 )
 
 
@@ -26,8 +33,37 @@ class OpinionPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         names = self.instance.frozen_field_names() if self.instance.pk else []
         self.frozen_fields = [name for name in names if name in self.fields]
+        self.refused_values = {}
         for name in self.frozen_fields:
             self.fields[name].disabled = True
+
+    def clean(self):
+        """Refuse a change posted for a frozen field (a tab opened before closing).
+
+        The read-only editor posts nothing for these fields; a value that reads as
+        the stored one (Draftail's round-trip, line endings, the widget's minutes)
+        is no change. Anything else would be dropped without a word, so the save
+        is refused with the reason beside the field.
+        """
+        cleaned_data = super().clean()
+        self.refused_values = {}
+        for name in self.frozen_fields:
+            if name in self.errors:
+                continue
+            field, key = self.fields[name], self.add_prefix(name)
+            if field.widget.value_omitted_from_data(self.data, self.files, key):
+                continue
+            try:
+                posted = field.clean(
+                    field.widget.value_from_datadict(self.data, self.files, key)
+                )
+            except ValidationError:
+                posted = object()  # unreadable: certainly not the stored value
+            if not self.instance.is_unchanged_frozen_value(name, posted):
+                self.add_error(name, CHANGED_AFTER_CLOSING)
+                if isinstance(posted, str):  # shown back below the frozen text
+                    self.refused_values[name] = posted
+        return cleaned_data
 
     def _post_clean(self):
         """The model's refusals of frozen fields also head the form."""

@@ -349,9 +349,23 @@ class StateFieldPanel(FieldPanel):
                 self.read_only = True
 
         def get_read_only_context_data(self):
-            """With the bound field, so its errors show beside the read-only text."""
+            """With the bound field, so its errors show beside the read-only text,
+            and below it the refused text a stale tab posted, to copy."""
+            from django.template.loader import render_to_string
+
             context = super().get_read_only_context_data()
             context["field"] = self.bound_field
+            refused = getattr(self.form, "refused_values", {})
+            if self.field_name in refused:
+                context["rendered_field"] = render_to_string(
+                    "consultations/admin/refused_value.html",
+                    {
+                        "frozen": context["rendered_field"],
+                        "refused": self.panel.format_value_for_display(
+                            refused[self.field_name]
+                        ),
+                    },
+                )
             return context
 
 
@@ -612,8 +626,11 @@ class OpinionPage(ContentPageMixin, Page):
         if isinstance(stored, datetime.datetime) or isinstance(
             value, datetime.datetime
         ):
-            if stored is None or value is None:
-                return stored is value
+            both = isinstance(stored, datetime.datetime) and isinstance(
+                value, datetime.datetime
+            )
+            if not both:
+                return False
             return stored.replace(second=0, microsecond=0) == value.replace(
                 second=0, microsecond=0
             )

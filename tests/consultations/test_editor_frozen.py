@@ -9,7 +9,7 @@ import re
 
 import pytest
 from django.utils import timezone
-from wagtail.test.utils.form_data import nested_form_data
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from consultations import services
 from consultations.choices import OpinionState
@@ -108,3 +108,78 @@ def test_a_refused_frozen_field_is_shown_beside_it_and_at_the_top(
     messages = [str(m) for m in response.context["messages"]]
     assert any(REFUSED_AT_THE_TOP in m for m in messages), messages
     assert _reload(demo_sent).summary == demo_sent.summary  # nothing changed
+
+
+def _tab(client, page) -> dict:
+    """The editor form as a tab opened now would post it later: each field as its
+    widget rendered it (the body in Draftail's format, the deadline to the minute,
+    the address with a browser's line endings)."""
+    form = client.get(f"/admin/pages/{page.pk}/edit/").context["form"]
+    data = {}
+    for name in ("title", "slug", "kind", "addressee", "subject", "summary"):
+        data[name] = form[name].value()
+    data["addressee_address"] = form["addressee_address"].value().replace("\n", "\r\n")
+    data["body"] = form.fields["body"].widget.format_value(form["body"].value())
+    data["draft_law"] = form["draft_law"].value() or ""
+    data["signing_deadline"] = form.fields["signing_deadline"].widget.format_value(
+        form["signing_deadline"].value()
+    )
+    data["action-publish"] = "1"
+    return data
+
+
+@pytest.fixture
+def open_demo(make_opinion, rep_a):
+    """An open opinion with the demo letter's body and address."""
+    opinion = make_opinion(
+        state=OpinionState.OPEN,
+        body=LETTER_2024_BODY,
+        addressee_address=MINISTRY_ADDRESS,
+    )
+    services.sign_opinion(opinion, rep_a)
+    return _reload(opinion)
+
+
+def _close_and_send(opinion, admin_user):
+    services.close_signing(opinion, admin_user)
+    services.mark_sent(
+        _reload(opinion), admin_user, sent_on=timezone.localdate(), sent_via="epuap"
+    )
+    return _reload(opinion)
+
+
+def test_a_tab_opened_before_sending_saves_what_it_left_unchanged(
+    client, open_demo, admin_user
+):
+    client.force_login(admin_user)
+    tab = _tab(client, open_demo)
+    sent = _close_and_send(open_demo, admin_user)
+    tab["summary"] = "Streszczenie poprawione w starej karcie."
+    response = client.post(f"/admin/pages/{sent.pk}/edit/", nested_form_data(tab))
+    assert response.status_code == 302, response.context["form"].errors
+    after = _reload(sent)
+    assert after.summary == "Streszczenie poprawione w starej karcie."
+    assert after.letter_snapshot() == sent.frozen_content
+
+
+def test_a_body_changed_in_a_tab_opened_before_sending_is_refused_visibly(
+    client, open_demo, admin_user
+):
+    client.force_login(admin_user)
+    tab = _tab(client, open_demo)
+    sent = _close_and_send(open_demo, admin_user)
+    tab["summary"] = "Streszczenie z tej samej karty."
+    tab["body"] = rich_text(
+        LETTER_2024_BODY.replace("Szanowna Pani Minister", "Szanowny Panie Ministrze")
+    )
+    response = client.post(f"/admin/pages/{sent.pk}/edit/", nested_form_data(tab))
+    assert response.status_code == 200
+    html = response.content.decode()
+    beside = _field_errors(html, "body")
+    assert "Podpisywanie zamknięto po otwarciu tej strony" in beside
+    messages = [str(m) for m in response.context["messages"]]
+    assert any(REFUSED_AT_THE_TOP in m for m in messages), messages
+    assert "Szanowny Panie Ministrze" in html  # the refused wording, to copy
+    after = _reload(sent)
+    assert after.summary == sent.summary and after.body == sent.body
+    assert after.get_latest_revision().content["body"] == sent.body

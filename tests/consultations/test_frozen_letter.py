@@ -138,9 +138,10 @@ def test_editor_of_an_open_opinion_still_edits_the_text(
 
 
 @pytest.mark.parametrize("which", FROZEN)
-def test_edit_and_publish_ignores_posted_letter_fields(
+def test_edit_and_publish_refuses_posted_letter_fields(
     client, request, admin_user, which
 ):
+    """Forged (or stale) values for the letter's fields: refused, nothing changes."""
     page = request.getfixturevalue(which)
     client.force_login(admin_user)
     data = _editor_data(
@@ -156,13 +157,29 @@ def test_edit_and_publish_ignores_posted_letter_fields(
         **{"action-publish": "1"},
     )
     response = client.post(f"/admin/pages/{page.pk}/edit/", data)
-    assert response.status_code == 302, _errors(response)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert set(FROZEN_FIELDS) <= set(form.errors), _errors(response)
     after = _reload(page)
-    assert after.summary == "Nowe streszczenie na listy."  # the rest still edits
+    assert after.summary == page.summary  # nothing saved
     assert after.letter_snapshot() == page.frozen_content
     assert after.live_revision.as_object().body == SENT_BODY
     public = client.get(after.url).content.decode()
     assert "nigdy nie dostało" not in public
+    # The read-only editor posts no letter fields: the rest still edits.
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": "Nowe streszczenie na listy.",
+            "action-publish": "1",
+        }
+    )
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, _errors(response)
+    after = _reload(page)
+    assert after.summary == "Nowe streszczenie na listy."
+    assert after.letter_snapshot() == page.frozen_content
 
 
 def test_save_draft_then_publish_from_the_listing_keeps_the_text(
@@ -171,7 +188,12 @@ def test_save_draft_then_publish_from_the_listing_keeps_the_text(
     client.force_login(admin_user)
     data = _editor_data(sent_opinion, body=rich_text(FORGED), title="Nowy tytuł")
     response = client.post(f"/admin/pages/{sent_opinion.pk}/edit/", data)
-    assert response.status_code == 302
+    assert response.status_code == 200 and "body" in response.context["form"].errors
+    data = nested_form_data(
+        {"title": "Nowy tytuł", "slug": sent_opinion.slug, "summary": ""}
+    )
+    response = client.post(f"/admin/pages/{sent_opinion.pk}/edit/", data)
+    assert response.status_code == 302, _errors(response)
     draft = _reload(sent_opinion).get_latest_revision()
     assert draft.content["body"] == SENT_BODY
     draft.publish(user=admin_user)  # "Publish" in the listing's menu does this
@@ -230,7 +252,13 @@ def test_revert_to_an_old_revision_keeps_the_letters_text(
     page = _reload(open_opinion)
     data = _editor_data(page, body=rich_text(FORGED), **{"action-publish": "1"})
     response = client.post(url, data)
-    assert response.status_code == 302
+    assert response.status_code == 200 and "body" in response.context["form"].errors
+    assert _reload(open_opinion).body == SENT_BODY
+    data = nested_form_data(
+        {"title": page.title, "slug": page.slug, "action-publish": "1"}
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, _errors(response)
     assert _reload(open_opinion).body == SENT_BODY
 
 
