@@ -389,3 +389,29 @@ def test_an_account_guessed_from_many_networks_is_paused_truthfully_until_a_rese
     assert done.status_code == 302, done.content.decode()[:2000]
     response = log_in(behind_proxy(CLIENT_B), owner.email, new_password)
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+@pytest.mark.django_db
+def test_a_reset_for_an_address_without_an_account_sends_nothing_and_looks_the_same(
+    proxied, home_page
+):
+    """Brief point 4: `ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False`: no e-mail to an
+    address that has no account, and the answer does not tell the two apart."""
+    from django.core import mail
+
+    member = representative(email="ma-konto@gops-h.test")
+    known = behind_proxy(CLIENT_A).post(RESET, {"email": member.email}, follow=True)
+    assert [message.to for message in mail.outbox] == [[member.email]]
+    mail.outbox.clear()
+    unknown = behind_proxy(CLIENT_B).post(
+        RESET, {"email": "nie-ma-konta@example.test"}, follow=True
+    )
+    assert mail.outbox == []
+    assert known.redirect_chain == unknown.redirect_chain
+    assert known.status_code == unknown.status_code == 200
+
+    def main(response):
+        html = response.content.decode()
+        return html[html.index("<main") : html.index("</main>")]
+
+    assert main(known) == main(unknown)
