@@ -32,6 +32,16 @@ class DuplicateApplication(MembersError):
     )
 
 
+class MunicipalityHasMember(DuplicateApplication):
+    """The gmina already has a member (or suspended) centre: one per gmina."""
+
+    default_message = _(
+        "This municipality already has a member centre of the association: a "
+        "municipality has one member centre. If this centre has taken over its "
+        "tasks, write to the association's office."
+    )
+
+
 class ApplicationAlreadyDecided(MembersError):
     """Staff tried to decide an application that is no longer pending."""
 

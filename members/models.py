@@ -165,6 +165,25 @@ class Municipality(models.Model):
         return self.population <= settings.RAZEM_MAX_POPULATION
 
 
+# A gmina has at most one centre with these statuses (a database constraint).
+ACTIVE_STATUSES = (CentreStatus.MEMBER, CentreStatus.SUSPENDED)
+
+
+def municipality_taken_message(centre) -> str:
+    """Why a second member centre of one gmina is refused (staff see the name)."""
+    from django.utils.translation import gettext
+
+    return gettext(
+        "%(municipality)s already has a member centre: %(centre)s (%(status)s). "
+        "A municipality has one member centre; if this centre replaces it, first "
+        "set the other one's status to “former member”."
+    ) % {
+        "municipality": centre.municipality,
+        "centre": centre.name,
+        "status": centre.get_status_display(),
+    }
+
+
 # How the refusal to delete a centre names the records that keep it.
 KEPT_RECORD_NAMES = {
     "members.dues": pgettext_lazy("records of a centre", "dues"),
@@ -236,6 +255,17 @@ class Centre(ClusterableModel):
         verbose_name = _("member centre")
         verbose_name_plural = _("member centres")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(status__in=["member", "suspended"]),
+                name="members_centre_one_active_per_gmina",
+                violation_error_message=_(
+                    "This municipality already has a member centre: a municipality "
+                    "has one member centre at a time."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -252,15 +282,30 @@ class Centre(ClusterableModel):
             self.nip = self.nip.replace("-", "").replace(" ", "")
         from .services.eligibility import exception_reason_missing
 
+        errors = {}
         if self._is_being_admitted() and exception_reason_missing(self):
-            raise ValidationError(
-                {
-                    "eligibility_exception_reason": _(
-                        "The municipality has more residents than the limit: "
-                        "write the reason for admitting this centre."
-                    )
-                }
+            errors["eligibility_exception_reason"] = _(
+                "The municipality has more residents than the limit: "
+                "write the reason for admitting this centre."
             )
+        other = self.other_active_centre()
+        if other is not None:
+            errors["municipality"] = municipality_taken_message(other)
+        if errors:
+            raise ValidationError(errors)
+
+    def other_active_centre(self):
+        """Another member or suspended centre of this gmina, when this one is (or
+        is becoming) a member or suspended: one active centre per gmina."""
+        if self.status not in ACTIVE_STATUSES or not self.municipality_id:
+            return None
+        return (
+            Centre.objects.filter(
+                municipality_id=self.municipality_id, status__in=ACTIVE_STATUSES
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
 
     def _is_being_admitted(self) -> bool:
         if self.status != CentreStatus.MEMBER:
@@ -494,38 +539,42 @@ class Application(models.Model):
 
     def clean(self):
         """One pending or accepted application per gmina and kind, and none while
-        a member centre of that kind exists there (the database constraint holds
-        the first too; this gives every form the message beside the field)."""
+        a member centre (of any kind: one per gmina) exists there (the database
+        constraint holds the first too; this gives every form the message beside
+        the field)."""
         super().clean()
         if self.status not in (ApplicationStatus.PENDING, ApplicationStatus.ACCEPTED):
             return
         if not (self.municipality_id and self.kind):
             return
-        if self.clashes_with_another():
-            from .exceptions import DuplicateApplication
+        from .exceptions import DuplicateApplication, MunicipalityHasMember
 
+        if self.clashes_with_another():
             raise ValidationError(
                 {"municipality": DuplicateApplication.default_message},
                 code="duplicate",
             )
+        if self.status == ApplicationStatus.PENDING and self.gmina_has_member():
+            raise ValidationError(
+                {"municipality": MunicipalityHasMember.default_message},
+                code="duplicate",
+            )
 
     def clashes_with_another(self) -> bool:
-        """True when another open or accepted application, or (for a pending one)
-        a member or suspended centre, has this gmina and kind."""
-        others = (
+        """True when another open or accepted application has this gmina and kind."""
+        return (
             Application.objects.open_or_accepted()
             .filter(municipality_id=self.municipality_id, kind=self.kind)
             .exclude(pk=self.pk)
+            .exists()
         )
-        if others.exists():
-            return True
-        if self.status != ApplicationStatus.PENDING:
-            return False
+
+    def gmina_has_member(self) -> bool:
+        """True when a member or suspended centre (of any kind: one per gmina)
+        other than this application's own is in its gmina."""
         return (
             Centre.objects.filter(
-                municipality_id=self.municipality_id,
-                kind=self.kind,
-                status__in=[CentreStatus.MEMBER, CentreStatus.SUSPENDED],
+                municipality_id=self.municipality_id, status__in=ACTIVE_STATUSES
             )
             .exclude(pk=self.centre_id)
             .exists()

@@ -10,9 +10,16 @@ from ..choices import ApplicationStatus, CentreStatus, Role
 from ..exceptions import (
     ApplicationAlreadyDecided,
     DuplicateApplication,
+    MunicipalityHasMember,
     RejectionReasonRequired,
 )
-from ..models import Application, Centre
+from ..models import (
+    ACTIVE_STATUSES,
+    Application,
+    Centre,
+    Municipality,
+    municipality_taken_message,
+)
 from .centres import admit_centre
 from .common import absolute_url, audit
 from .eligibility import check_eligibility
@@ -40,18 +47,20 @@ APPLICATION_FIELDS = [
 
 
 def is_duplicate(municipality, kind: str) -> bool:
-    """True when this gmina already has a pending/accepted application or a member
-    centre of this kind."""
-    if (
+    """True when this gmina already has a pending/accepted application of this
+    kind."""
+    return (
         Application.objects.open_or_accepted()
         .filter(municipality=municipality, kind=kind)
         .exists()
-    ):
-        return True
+    )
+
+
+def gmina_has_member(municipality) -> bool:
+    """True when the gmina already has a member or suspended centre (of any kind:
+    one member centre per gmina)."""
     return Centre.objects.filter(
-        municipality=municipality,
-        kind=kind,
-        status__in=[CentreStatus.MEMBER, CentreStatus.SUSPENDED],
+        municipality=municipality, status__in=ACTIVE_STATUSES
     ).exists()
 
 
@@ -83,6 +92,8 @@ def submit_application(data: dict, *, base_url: str | None = None) -> Applicatio
         with transaction.atomic():
             if is_duplicate(values["municipality"], values["kind"]):
                 raise DuplicateApplication
+            if gmina_has_member(values["municipality"]):
+                raise MunicipalityHasMember
             application = Application.objects.create(
                 **values, privacy_accepted_at=timezone.now()
             )
@@ -136,6 +147,23 @@ def _centre_for(application: Application) -> Centre:
     return centre
 
 
+def _taken(centre: Centre) -> str:
+    other = centre.other_active_centre()
+    if other is None:
+        return str(MunicipalityHasMember.default_message)
+    return municipality_taken_message(other)
+
+
+def _refuse_a_second_member(centre: Centre) -> None:
+    """The office is told which centre already is the gmina's member."""
+    other = Centre.objects.filter(
+        municipality_id=centre.municipality_id, status__in=ACTIVE_STATUSES
+    ).exclude(pk=centre.pk)
+    other = other.select_related("municipality").first()
+    if other is not None:
+        raise MunicipalityHasMember(municipality_taken_message(other))
+
+
 def accept_application(
     application: Application,
     *,
@@ -151,8 +179,16 @@ def accept_application(
     """
     with transaction.atomic():
         application = _lock_pending(application)
+        # One member centre per gmina: admissions in one gmina wait for each other.
+        Municipality.objects.select_for_update().get(pk=application.municipality_id)
         centre = _centre_for(application)
-        admit_centre(centre, user=user, exception_reason=exception_reason)
+        _refuse_a_second_member(centre)
+        try:
+            with transaction.atomic():
+                admit_centre(centre, user=user, exception_reason=exception_reason)
+        except IntegrityError as error:
+            # The constraint caught a writer that did not take the lock.
+            raise MunicipalityHasMember(_taken(centre)) from error
         application.status = ApplicationStatus.ACCEPTED
         application.decided_at = timezone.now()
         application.decided_by = user

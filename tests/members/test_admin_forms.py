@@ -294,7 +294,7 @@ def test_a_paper_application_for_a_gmina_with_a_member_centre_is_refused(
         "email": "a@example.test",
     }
     errors = field_errors(staff_client.post(f"{APPLICATIONS}new/", data))
-    assert "został już złożony lub przyjęty" in errors["municipality"]
+    assert "ma już ośrodek członkowski" in errors["municipality"]
     assert not Application.objects.exists()
 
 

@@ -196,7 +196,7 @@ def test_rejected_application_does_not_block_a_new_one(client, gmina):
 def test_existing_member_centre_counts_as_duplicate(client, gmina):
     CentreFactory(municipality=gmina, kind="MGOPS")
     response = client.post(URL, valid_data(gmina))
-    assert "został już złożony lub przyjęty" in response.content.decode()
+    assert "ma już ośrodek członkowski" in response.content.decode()
 
 
 @pytest.mark.django_db

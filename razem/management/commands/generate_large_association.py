@@ -109,6 +109,7 @@ class Command(BaseCommand):
         # a written exception reason (members.Centre.clean).
         municipalities = list(
             Municipality.objects.filter(population__lte=settings.RAZEM_MAX_POPULATION)
+            .exclude(centres__status__in=["member", "suspended"])
             .order_by("teryt")
             .values_list("pk", "name")
         )
@@ -127,8 +128,10 @@ class Command(BaseCommand):
                     city=name,
                     email=f"osrodek-{number}@{EMAIL_DOMAIN}",
                     director=f"{FIRST_NAMES[number % 20]} {LAST_NAMES[number % 22]}",
+                    # One member centre per gmina (a constraint): past the
+                    # last gmina, the centres are applicants.
                     status=CentreStatus.MEMBER
-                    if number % 10
+                    if number % 10 and number < len(municipalities)
                     else CentreStatus.APPLICANT,
                     joined_on=datetime.date(2010 + number % 15, 1 + number % 12, 1),
                 )
