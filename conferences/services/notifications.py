@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 
 from razem.mail import absolute_url, page_absolute_url, queue_email
+from razem.retention import ANONYMOUS_DOMAIN
 
 from .calendar import conference_ics, ics_filename
 
@@ -84,11 +85,61 @@ def _ics(registration) -> tuple[str, bytes, str]:
     )
 
 
-def _recipients(registration) -> list[str]:
-    recipients = [registration.email]
-    registrant = registration.registered_by
-    if registrant and registrant.email and registrant.email != registration.email:
-        recipients.append(registrant.email)
+def _deliverable(address: str | None) -> bool:
+    """An address somebody reads: not empty, not an anonymised placeholder."""
+    return bool(address) and not address.lower().endswith("@" + ANONYMOUS_DOMAIN)
+
+
+def participant_address(registration) -> str | None:
+    """The participant's address, unless their data was anonymised."""
+    if registration.anonymised_at is not None:
+        return None
+    return registration.email if _deliverable(registration.email) else None
+
+
+def active_address(user) -> str | None:
+    """A user's address while the account is active (not deactivated, deleted
+    or anonymised)."""
+    if user is None or not user.is_active or not _deliverable(user.email):
+        return None
+    return user.email
+
+
+def centre_representatives(centre) -> list[str]:
+    """The addresses of the centre's active representatives."""
+    from members.choices import Role
+    from members.models import Membership
+
+    emails = (
+        Membership.objects.filter(
+            centre=centre, role=Role.REPRESENTATIVE, user__is_active=True
+        )
+        .order_by("user__email")
+        .values_list("user__email", flat=True)
+    )
+    return [email for email in emails if _deliverable(email)]
+
+
+def centre_addresses(registration, *, fallback: bool) -> list[str]:
+    """Who hears for the centre: the person who registered while their account is
+    active; else, when the message matters (`fallback`), the centre's
+    representatives."""
+    registrant = active_address(registration.registered_by)
+    if registrant:
+        return [registrant]
+    return centre_representatives(registration.centre) if fallback else []
+
+
+def _recipients(registration, *, fallback: bool = True) -> list[str]:
+    """The participant (unless anonymised) and the centre (see `centre_addresses`);
+    never an anonymised or inactive address."""
+    recipients = []
+    for address in [
+        participant_address(registration),
+        *centre_addresses(registration, fallback=fallback),
+    ]:
+        if address and address.lower() not in {r.lower() for r in recipients}:
+            recipients.append(address)
     return recipients
 
 
@@ -104,27 +155,41 @@ def registration_received(conference, registrations: list, registrant) -> None:
         "registrant": registrant.get_full_name() or registrant.email,
     }
     attachments = [_ics(r) for r in registrations if r.holds_place]
-    queue_email(
-        [registrant.email],
-        "conferences/email/registration_received",
-        context,
-        attachments=attachments,
-    )
+    # Built by the worker: the account may have been closed meanwhile, then the
+    # centre's representatives get the confirmation.
+    recipients = [active_address(registrant)] if active_address(registrant) else []
+    recipients = recipients or centre_representatives(registrations[0].centre)
+    if recipients:
+        queue_email(
+            recipients,
+            "conferences/email/registration_received",
+            context,
+            attachments=attachments,
+        )
     for registration in registrations:
         if registration.status == "waiting":
             waiting_list(conference, registration)
 
 
 def _single(
-    conference, registration, prefix: str, *, ics: bool = False, extra=None
+    conference,
+    registration,
+    prefix: str,
+    *,
+    ics: bool = False,
+    extra=None,
+    fallback: bool = True,
 ) -> None:
+    recipients = _recipients(registration, fallback=fallback)
+    if not recipients:
+        return
     context = {
         "conference": conference_context(conference),
         "participant": participant_context(registration),
         **(extra or {}),
     }
     queue_email(
-        _recipients(registration),
+        recipients,
         f"conferences/email/{prefix}",
         context,
         attachments=[_ics(registration)] if ics else None,
@@ -132,8 +197,9 @@ def _single(
 
 
 def waiting_list(conference, registration) -> None:
-    """Tell a participant they are on the waiting list."""
-    _single(conference, registration, "waiting_list")
+    """Tell a participant they are on the waiting list (the registering person
+    hears in the confirmation: no representative copy)."""
+    _single(conference, registration, "waiting_list", fallback=False)
 
 
 def promoted(conference, registration) -> None:
@@ -142,15 +208,19 @@ def promoted(conference, registration) -> None:
 
 
 def workshop_promoted(conference, choice) -> None:
-    """Tell a participant they now have a place in a workshop."""
+    """Tell a participant they now have a place in a workshop; when the
+    participant cannot be written to (anonymised), the centre."""
+    registration = choice.registration
+    address = participant_address(registration)
+    recipients = [address] if address else centre_addresses(registration, fallback=True)
+    if not recipients:
+        return
     context = {
         "conference": conference_context(conference),
-        "participant": participant_context(choice.registration),
+        "participant": participant_context(registration),
         "workshop": choice.session.title,
     }
-    queue_email(
-        [choice.registration.email], "conferences/email/workshop_promoted", context
-    )
+    queue_email(recipients, "conferences/email/workshop_promoted", context)
 
 
 def cancelled(conference, registration, *, reason: str = "") -> None:
@@ -161,17 +231,16 @@ def cancelled(conference, registration, *, reason: str = "") -> None:
 
 def workshop_cancelled(conference, choice, *, reason: str) -> None:
     """Tell the participant and the centre that the office took a workshop place."""
+    recipients = _recipients(choice.registration)
+    if not recipients:
+        return
     context = {
         "conference": conference_context(conference),
         "participant": participant_context(choice.registration),
         "workshop": choice.session.title,
         "reason": reason,
     }
-    queue_email(
-        _recipients(choice.registration),
-        "conferences/email/workshop_cancelled",
-        context,
-    )
+    queue_email(recipients, "conferences/email/workshop_cancelled", context)
 
 
 def approved(conference, registration) -> None:
@@ -180,5 +249,6 @@ def approved(conference, registration) -> None:
 
 
 def reminder(conference, registration) -> None:
-    """Remind a participant a week before the conference."""
-    _single(conference, registration, "reminder", ics=True)
+    """Remind a participant a week before the conference (and the person who
+    registered them; no representative copy: a reminder changes nothing)."""
+    _single(conference, registration, "reminder", ics=True, fallback=False)
