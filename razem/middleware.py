@@ -235,3 +235,35 @@ class MethodNotAllowedPageMiddleware:
 
             return method_not_allowed(request, response.get("Allow", ""))
         return response
+
+
+class AdminAccessRefusalMiddleware:
+    """A logged-in person without admin access who opens the admin (a centre's
+    member following an old link) gets the site's Polish 403 with the way to "Mój
+    ośrodek", not Wagtail's redirect to the login, which would send them straight
+    back to the admin: a redirect loop. Goes after AuthenticationMiddleware."""
+
+    ADMIN_PREFIX = "/admin/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path.startswith(self.ADMIN_PREFIX)
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+            and request.headers.get("x-requested-with") != "XMLHttpRequest"
+        ):
+            from django.utils.translation import gettext
+
+            from .views import refusal
+
+            reason = gettext(
+                "The administration panel is only for the association's staff. "
+                "Your account's matters, and your centre's, are in My centre."
+            )
+            return refusal(request, "403.html", 403, {"reason": reason})
+        return self.get_response(request)

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "razem.middleware.PrivateCacheControlMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.StaffMFARequiredMiddleware",
+    "razem.middleware.AdminAccessRefusalMiddleware",  # no login loop for members
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

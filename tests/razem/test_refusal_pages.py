@@ -159,3 +159,37 @@ def test_a_protected_page_asks_for_its_password_in_the_sites_layout(client, home
     assert wrong.status_code == 200
     assert SKIP_LINK in wrong.content.decode()
     assert 'aria-invalid="true"' in wrong.content.decode()
+
+
+def test_a_centre_member_opening_the_admin_gets_a_polish_403_not_a_login_loop(
+    client, home_page
+):
+    """Brief point 5: a logged-in member without admin access used to be sent to
+    the login, which sent them back to the admin (a redirect loop)."""
+    member = centre_staff(CentreFactory(), email="pracownik@admin-petla.test")
+    client.force_login(member)
+    for url in ("/admin/", "/admin/pages/", "/admin/login/?next=/admin/"):
+        response = client.get(url, follow=True)
+        assert len(response.redirect_chain) <= 2, response.redirect_chain
+        html = assert_site_refusal(
+            response, 403, "Brak dostępu", "Panel administracyjny jest tylko dla"
+        )
+        assert SKIP_LINK in html
+        assert 'href="/moj-osrodek/"' in html
+    # A posted admin form is refused the same way, never run.
+    assert client.post("/admin/pages/add/", {"title": "x"}).status_code == 403
+
+
+def test_the_admin_still_opens_for_staff_and_asks_anonymous_visitors_to_log_in(
+    client, home_page
+):
+    from tests.factories.members import UserFactory
+    from tests.security.conftest import activate_totp
+
+    assert client.get("/admin/")["Location"].startswith("/konto/login/")
+    editor = UserFactory(email="redakcja@admin-petla.test", is_superuser=True)
+    editor.is_staff = True
+    editor.save()
+    activate_totp(editor)
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
