@@ -29,7 +29,12 @@ from .services.occupancy import (
     occupancy_by_conference,
     workshop_occupancy,
 )
-from .services.staff import approve_registration, check_in
+from .services.staff import (
+    approve_registration,
+    check_in,
+    check_in_refusal,
+    is_conference_day,
+)
 from .services.waitlist import cancel_registration, cancel_workshop_choice
 
 CHECK_IN_RESULTS = 30
@@ -183,6 +188,9 @@ def check_in_page(request, page_id: int):
             "people": people,
             "present": present,
             "occupancy": conference_occupancy(conference),
+            "not_today": (
+                None if is_conference_day(conference) else check_in_refusal(conference)
+            ),
         },
     )
 

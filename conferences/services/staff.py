@@ -1,7 +1,7 @@
 """Staff actions on participants: approve non-members, check in at the door."""
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -47,17 +47,49 @@ def approve_registration(registration, user):
     return registration
 
 
+def is_conference_day(conference, now=None) -> bool:
+    """True on the conference's days, by the calendar in Europe/Warsaw."""
+    today = timezone.localdate(now)
+    return conference.start_date <= today <= conference.end_date
+
+
+def check_in_refusal(conference) -> str:
+    """Why a participant cannot be marked present today."""
+    return _(
+        "Participants can be marked present only on the conference days "
+        "(%(start)s – %(end)s). Today is %(today)s."
+    ) % {
+        "start": formats.date_format(conference.start_date, "d.m.Y"),
+        "end": formats.date_format(conference.end_date, "d.m.Y"),
+        "today": formats.date_format(timezone.localdate(), "d.m.Y"),
+    }
+
+
 def check_in(registration, user, *, present: bool = True):
-    """Mark a confirmed participant present at the door (or undo it); idempotent."""
+    """Mark a confirmed participant present at the door (or undo it); idempotent.
+
+    Marking present only on the conference's days (Europe/Warsaw); undoing a
+    check-in made by mistake is allowed at any time.
+    """
     from ..models import Registration
 
     _require_staff(user)
     with transaction.atomic():
-        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("conference")
+            .get(pk=registration.pk)
+        )
         if registration.status != RegistrationStatus.CONFIRMED:
             raise RegistrationRefused(
                 _("Only participants with a confirmed place can be checked in.")
             )
+        if (
+            present
+            and registration.checked_in_at is None
+            and not is_conference_day(registration.conference)
+        ):
+            raise RegistrationRefused(check_in_refusal(registration.conference))
         if present and registration.checked_in_at is None:
             registration.checked_in_at = timezone.now()
         elif not present:

@@ -15,7 +15,12 @@ from conferences.choices import RegistrationStatus
 from conferences.models import Registration
 from conferences.services.registration import register_participants
 from conferences.services.staff import check_in
-from tests.factories.conferences import add_workshop, make_conference, participant
+from tests.factories.conferences import (
+    add_workshop,
+    make_conference,
+    on_conference_day,
+    participant,
+)
 from tests.factories.members import CentreFactory, representative
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +171,8 @@ def test_certificates_pdf_for_present_participants_with_training_hours(
         end_time=datetime.time(13),
     )
     present, absent, _third = _fill(conference, centre, rep)
-    check_in(present, staff_user)
+    with on_conference_day(conference):
+        check_in(present, staff_user)
     _past(conference)
     client.force_login(staff_user)
     response = client.get(f"/admin/konferencje/{conference.pk}/zaswiadczenia.pdf")
@@ -188,10 +194,12 @@ def test_check_in_page_finds_people_and_marks_them_present(
     html = client.get(url, {"q": "Źrebięć 1"}).content.decode()
     assert "Świętochowska-Źrebięć 1" in html
     assert "Świętochowska-Źrebięć 2" not in html
-    response = client.post(
-        f"/admin/konferencje/zgloszenia/{registrations[1].pk}/obecnosc",
-        {"present": "1", "next": f"{url}?q=Źrebięć"},
-    )
+    with on_conference_day(conference):
+        client.force_login(staff_user)  # the session would have expired by then
+        response = client.post(
+            f"/admin/konferencje/zgloszenia/{registrations[1].pk}/obecnosc",
+            {"present": "1", "next": f"{url}?q=Źrebięć"},
+        )
     assert response.status_code == 302
     assert response["Location"].startswith(url)
     registrations[1].refresh_from_db()

@@ -10,7 +10,12 @@ from django.utils import timezone
 from conferences.choices import RegistrationStatus
 from conferences.models import Registration
 from conferences.services.registration import register_participants
-from tests.factories.conferences import add_workshop, make_conference, participant
+from tests.factories.conferences import (
+    add_workshop,
+    make_conference,
+    on_conference_day,
+    participant,
+)
 from tests.factories.members import CentreFactory, representative
 
 pytestmark = pytest.mark.django_db
@@ -232,7 +237,8 @@ def test_certificate_download_after_the_conference(
     url = f"/moj-osrodek/konferencje/zgloszenia/{registration.pk}/zaswiadczenie/"
     client.force_login(rep)
     assert client.get(url).status_code == 404  # not present, not over
-    check_in(registration, staff_user)
+    with on_conference_day(conference):
+        check_in(registration, staff_user)
     past = timezone.localdate() - datetime.timedelta(days=3)
     type(conference).objects.filter(pk=conference.pk).update(
         start_date=past - datetime.timedelta(days=2), end_date=past

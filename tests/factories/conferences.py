@@ -109,3 +109,15 @@ def participant(n: int | str = 0, **fields) -> ParticipantData:
     }
     defaults.update(fields)
     return ParticipantData(**defaults)
+
+
+def on_conference_day(conference, hour: int = 9):
+    """Travel to the conference's first day (Europe/Warsaw): check-in is possible
+    only on the conference days."""
+    import time_machine
+
+    from conferences.models.pages import day_start
+
+    return time_machine.travel(
+        day_start(conference.start_date) + datetime.timedelta(hours=hour), tick=True
+    )
