@@ -23,6 +23,7 @@ from .services import (
     create_invitation,
     reject_application,
 )
+from .services.applicant_account import applicant_account_note
 from .services.centres import appoint_representative
 
 APPLICATION_FIELDS = [
@@ -62,6 +63,7 @@ class ApplicationInspectView(InspectView):
         context = super().get_context_data(**kwargs)
         context["eligibility"] = check_eligibility(self.object.municipality)
         if self.object.status == ApplicationStatus.PENDING:
+            context["account_note"] = applicant_account_note(self.object)
             context["accept_url"] = reverse(
                 "members_application:accept", args=[self.object.pk]
             )
@@ -94,6 +96,8 @@ class ApplicationDecisionView(InspectView):
         context["eligibility"] = check_eligibility(self.object.municipality)
         context["decision"] = self.decision
         context["is_pending"] = self.object.status == ApplicationStatus.PENDING
+        if context["is_pending"] and self.decision == "accept":
+            context["account_note"] = applicant_account_note(self.object)
         return context
 
     def post(self, request, *args, **kwargs):

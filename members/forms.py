@@ -135,7 +135,10 @@ class ApplicationForm(HoneypotFormMixin, forms.ModelForm):
         }
         help_texts = {
             "postal_code": _("Format 00-000."),
-            "email": _("The invitation to create an account will be sent here."),
+            "email": _(
+                "The invitation will be sent here: with it you create an account, "
+                "or log in to the one you already have with this address."
+            ),
         }
 
     def __init__(self, *args, municipality_choices=None, **kwargs):

@@ -74,6 +74,7 @@ def _application_context(application: Application) -> dict:
         "email": application.email,
         "eligibility": eligibility.message,
         "eligible": eligibility.eligible,
+        "office_email": settings.RAZEM_STAFF_EMAIL,
         "submitted_at": timezone.localtime(application.created_at).strftime(
             "%Y-%m-%d %H:%M"
         ),

@@ -1,5 +1,6 @@
 """Public views: the membership application, the gmina search, the directory."""
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -159,7 +160,13 @@ def apply(request):
 
 def apply_done(request):
     """The thank-you page after an application."""
-    return mark_cacheable(render(request, "members/apply_done.html"))
+    return mark_cacheable(
+        render(
+            request,
+            "members/apply_done.html",
+            {"office_email": settings.RAZEM_STAFF_EMAIL},
+        )
+    )
 
 
 def _chart(counts: dict[str, int]) -> dict:
