@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from razem.mail import absolute_url, page_absolute_url, queue_email
 from razem.retention import ANONYMOUS_DOMAIN
 
+from ..choices import RegistrationStatus
 from .calendar import conference_ics, ics_filename
 
 ICS_MIMETYPE = "text/calendar"
@@ -60,7 +61,7 @@ def participant_context(registration) -> dict:
         choices = registration.workshop_choices.select_related("session")
     return {
         "name": registration.full_name,
-        "email": registration.email,
+        "email": participant_address(registration) or "",
         "status": str(registration.get_status_display()),
         "status_code": registration.status,
         # Only a confirmed place is paid for; a waiting or unconfirmed one says
@@ -75,6 +76,12 @@ def participant_context(registration) -> dict:
             if c.status != "cancelled"
         ],
     }
+
+
+def gets_calendar(registration) -> bool:
+    """Only a confirmed place goes into a calendar: a place awaiting the office's
+    confirmation or a waiting-list entry may still come to nothing."""
+    return registration.status == RegistrationStatus.CONFIRMED
 
 
 def _ics(registration) -> tuple[str, bytes, str]:
@@ -154,7 +161,14 @@ def registration_received(conference, registrations: list, registrant) -> None:
         "has_fee_if_confirmed": any(r.fee_if_confirmed for r in registrations),
         "registrant": registrant.get_full_name() or registrant.email,
     }
-    attachments = [_ics(r) for r in registrations if r.holds_place]
+    attachments = [_ics(r) for r in registrations if gets_calendar(r)]
+    context["ics_attached"] = len(attachments)
+    context["any_waiting"] = any(
+        r.status == RegistrationStatus.WAITING for r in registrations
+    )
+    context["any_pending"] = any(
+        r.status == RegistrationStatus.PENDING for r in registrations
+    )
     # Built by the worker: the account may have been closed meanwhile, then the
     # centre's representatives get the confirmation.
     recipients = [active_address(registrant)] if active_address(registrant) else []
@@ -183,16 +197,19 @@ def _single(
     recipients = _recipients(registration, fallback=fallback)
     if not recipients:
         return
+    # The e-mail says "the .ics is attached" only when it is.
+    attach = ics and gets_calendar(registration)
     context = {
         "conference": conference_context(conference),
         "participant": participant_context(registration),
+        "ics_attached": attach,
         **(extra or {}),
     }
     queue_email(
         recipients,
         f"conferences/email/{prefix}",
         context,
-        attachments=[_ics(registration)] if ics else None,
+        attachments=[_ics(registration)] if attach else None,
     )
 
 
@@ -203,7 +220,8 @@ def waiting_list(conference, registration) -> None:
 
 
 def promoted(conference, registration) -> None:
-    """Tell a participant a place has freed up for them (with the .ics)."""
+    """Tell a participant a place has freed up for them (with the .ics once the
+    place is confirmed; a non-member's still awaits the office)."""
     _single(conference, registration, "promoted", ics=True)
 
 
@@ -245,7 +263,7 @@ def workshop_cancelled(conference, choice, *, reason: str) -> None:
 
 def approved(conference, registration) -> None:
     """Tell a non-member participant that staff confirmed them."""
-    _single(conference, registration, "approved", ics=registration.holds_place)
+    _single(conference, registration, "approved", ics=True)
 
 
 def reminder(conference, registration) -> None:
