@@ -7,6 +7,7 @@ names it as its `base_form_class`.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 FROZEN_REFUSED = _(
     "The page was not saved: signing is closed and the letter's text cannot change "
@@ -70,3 +71,27 @@ class OpinionPageForm(WagtailAdminPageForm):
         super()._post_clean()
         if any(name in self.errors for name in self.frozen_fields):
             self.add_error(None, FROZEN_REFUSED)
+
+
+class OpinionCopyForm(CopyForm):
+    """Wagtail's "copy page" for an opinion: a copy is always a fresh draft.
+
+    No alias (an alias would mirror the original's letter, number and state); the
+    copy's slug is checked as the page's own `clean()` would, so a refusal shows
+    beside the field instead of failing the copy.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("alias", None)
+
+    def clean(self):
+        """Refuse a slug the opinion index answers itself."""
+        from .models import RESERVED_SLUGS
+
+        cleaned_data = super().clean()
+        if cleaned_data.get("new_slug") in RESERVED_SLUGS:
+            self.add_error(
+                "new_slug", _("This address is reserved; choose another slug.")
+            )
+        return cleaned_data

@@ -14,7 +14,7 @@ import datetime
 import re
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -31,7 +31,7 @@ from razem.cache import keep_until
 from razem.fields import LimitedRichTextField, LimitedTextField
 from razem.models import ContentPageMixin
 
-from .admin_forms import OpinionPageForm
+from .admin_forms import OpinionCopyForm, OpinionPageForm
 from .choices import (
     DELIVERED_STATES,
     DISCUSSION_STATES,
@@ -525,8 +525,11 @@ class OpinionPage(ContentPageMixin, Page):
     ]
     parent_page_types = ["consultations.OpinionIndexPage"]
     subpage_types: list[str] = []
-    exclude_fields_in_copy = WORKFLOW_FIELDS
+    # A copy is a fresh draft: no workflow, no letter, and no deadline (the
+    # original's may have passed; opening asks for a future one).
+    exclude_fields_in_copy = [*WORKFLOW_FIELDS, "signing_deadline"]
     base_form_class = OpinionPageForm
+    copy_form_class = OpinionCopyForm
 
     class Meta:
         verbose_name = _("opinion")
@@ -548,6 +551,10 @@ class OpinionPage(ContentPageMixin, Page):
         self.restore_frozen_text()
         errors.update(self._frozen_content_errors())
         errors.update(self._deadline_errors())
+        if self.alias_of_id is not None:
+            errors[NON_FIELD_ERRORS] = _(
+                "An opinion cannot be an alias of another page; copy it instead."
+            )
         if self.is_public and self.expire_at is not None:
             errors["expire_at"] = _(
                 "A public opinion stays published: remove the expiry date."
