@@ -271,7 +271,8 @@ class Centre(ClusterableModel):
         return self.name
 
     def clean(self):
-        """An ineligible centre becomes a member only with a written reason.
+        """An ineligible centre becomes a member only with a written reason; one
+        member centre per gmina; the join date is never in the future.
 
         Checked when the centre becomes a member (created as one, its status
         changed to member, or its gmina changed): a member admitted earlier stays
@@ -291,6 +292,8 @@ class Centre(ClusterableModel):
         other = self.other_active_centre()
         if other is not None:
             errors["municipality"] = municipality_taken_message(other)
+        if self.joined_on and self.joined_on > timezone.localdate():
+            errors["joined_on"] = _("The join date cannot be in the future.")
         if errors:
             raise ValidationError(errors)
 

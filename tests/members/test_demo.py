@@ -120,4 +120,4 @@ def test_the_large_association_generator_makes_centres_that_pass_their_validator
     centres = Centre.objects.filter(email__endswith="large.razem.test")
     assert centres.count() == 5
     for centre in centres:
-        centre.clean_fields()
+        centre.full_clean()
