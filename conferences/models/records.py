@@ -303,10 +303,14 @@ class Registration(models.Model):
 
     @property
     def fee_if_confirmed(self) -> Decimal:
-        """What a waiting or unconfirmed place will cost once it is confirmed."""
-        if self.status in (RegistrationStatus.WAITING, RegistrationStatus.PENDING):
-            return self.fee
-        return NO_FEE
+        """What a waiting or unconfirmed place will cost once it is confirmed;
+        nothing once the conference is over (it will never be confirmed)."""
+        if self.status not in (RegistrationStatus.WAITING, RegistrationStatus.PENDING):
+            return NO_FEE
+        conference = self._conference_or_none()
+        if conference is not None and conference.is_past:
+            return NO_FEE
+        return self.fee
 
     @property
     def attended(self) -> bool:

@@ -51,6 +51,8 @@ def conference_context(conference) -> dict:
             else ""
         ),
         "centre_url": absolute_url(reverse("conferences:centre_registrations")),
+        # After the last day nothing is "owed now": the wording says what is due.
+        "is_past": conference.is_past,
     }
 
 
