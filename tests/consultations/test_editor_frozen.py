@@ -183,3 +183,56 @@ def test_a_body_changed_in_a_tab_opened_before_sending_is_refused_visibly(
     after = _reload(sent)
     assert after.summary == sent.summary and after.body == sent.body
     assert after.get_latest_revision().content["body"] == sent.body
+
+
+def _panel(html: str, name: str) -> str:
+    """The read-only text of one field's panel in the editor."""
+    match = re.search(
+        rf'class="w-field__textoutput"[^>]*aria-labelledby="panel-child-[\w-]*-{name}-label"[^>]*>(.*?)</div>',
+        html,
+        re.S,
+    )
+    assert match, f"no read-only panel for {name}"
+    return match.group(1)
+
+
+def test_the_read_only_letter_fields_read_as_formatted_text(
+    client, demo_sent, admin_user
+):
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{demo_sent.pk}/edit/").content.decode()
+    body = _panel(html, "body")
+    assert "&lt;p&gt;" not in body and "&lt;h2" not in body  # no raw HTML
+    assert "<h2>Wnioskujemy o:</h2>" in body and "<ol><li>" in body
+    assert "<p>Szanowna Pani Minister,</p>" in body
+    address = _panel(html, "addressee_address")
+    assert "ul. Nowogrodzka 1/3/5<br>00-513 Warszawa" in address
+
+
+def test_the_read_only_body_shows_only_the_editors_markup(
+    client, demo_sent, admin_user
+):
+    OpinionPage.objects.filter(pk=demo_sent.pk).update(
+        body='<p>Tekst <a href="javascript:alert(1)">link</a></p><script>alert(2)</script>'
+    )
+    client.force_login(admin_user)
+    html = client.get(f"/admin/pages/{demo_sent.pk}/edit/").content.decode()
+    body = _panel(html, "body")
+    assert "Tekst" in body and "<script" not in body and "javascript:" not in body
+
+
+def test_the_letter_keeps_the_address_on_its_lines(make_opinion, rep_a, admin_user):
+    import io
+
+    from pypdf import PdfReader
+
+    opinion = make_opinion(
+        state=OpinionState.OPEN,
+        addressee_address="ul. Nowogrodzka 1/3/5\r\n00-513 Warszawa",  # as typed
+    )
+    services.sign_opinion(opinion, rep_a)
+    services.close_signing(opinion, admin_user)
+    pdf = _reload(opinion).letter_pdf.open("rb").read()
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines()]
+    assert "ul. Nowogrodzka 1/3/5" in lines and "00-513 Warszawa" in lines
