@@ -69,12 +69,21 @@ class ConferencePageForm(WagtailAdminPageForm):
             rows.append(form)
         return rows
 
+    @property
+    def publishing(self) -> bool:
+        """True when the editor publishes (or submits for publishing), not when a
+        draft is saved."""
+        return bool(self.data.get("action-publish") or self.data.get("action-submit"))
+
     def _check_programme(self) -> bool:
-        from .services.programme import programme_problems
+        from .services.programme import programme_problems, unconfirmed_unlimited
 
         rows = self._submitted_rows()
         by_session = {id(form.instance): form for form in rows}
-        problems = programme_problems(self.instance, [f.instance for f in rows])
+        sessions = [f.instance for f in rows]
+        problems = programme_problems(self.instance, sessions)
+        if self.publishing:
+            problems.extend(unconfirmed_unlimited(sessions))
         valid = True
         for problem in problems:
             if not problem.blocking:

@@ -496,6 +496,14 @@ class Session(Orderable, ClusterableModel):
         blank=True,
         help_text=_("Workshops only: how many participants fit in the room."),
     )
+    unlimited_confirmed = models.BooleanField(
+        _("Workshop without a place limit — I confirm"),
+        default=False,
+        help_text=_(
+            "Workshops only: tick to publish a workshop with no capacity, which any "
+            "number of participants may choose."
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
@@ -506,6 +514,7 @@ class Session(Orderable, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("speakers"),
         FieldPanel("capacity"),
+        FieldPanel("unlimited_confirmed"),
     ]
 
     class Meta(Orderable.Meta):

@@ -83,7 +83,8 @@ def workshop_capacity_error(capacity, confirmed: int) -> str | None:
 
 
 def _check_under_lock(conference) -> None:
-    """The same refusals as `ConferencePage.clean`, counted again under the lock."""
+    """The same refusals as `ConferencePage.clean`, counted again under the lock,
+    and, for a page going live, no workshop without a capacity unless confirmed."""
     errors = {}
     message = capacity_error(conference.capacity, places_held(conference.pk))
     if message:
@@ -99,6 +100,11 @@ def _check_under_lock(conference) -> None:
                 _("Programme item “%(title)s”: %(error)s")
                 % {"title": session.title, "error": message}
             )
+    if conference.live:
+        from .programme import unconfirmed_unlimited
+
+        for problem in unconfirmed_unlimited(conference.sessions.all()):
+            errors.setdefault("__all__", []).append(problem.describe())
     if errors:
         raise ValidationError(errors)
 

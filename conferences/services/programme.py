@@ -12,7 +12,10 @@ deliberate publish.
   (their places would vanish silently; cancel the choices first);
 - error: two workshops moved to the same time while participants hold both
   (a participant cannot be in two places at once; cancel one choice first);
-- warning: a workshop without a capacity (participants may all choose it).
+- warning: a workshop without a capacity (participants may all choose it); a
+  draft with it saves, but publishing it (the editor's publish or submit, a
+  revision published later or on schedule, code) needs a capacity or the ticked
+  "Workshop without a place limit — I confirm" (`unconfirmed_unlimited`).
 """
 
 from dataclasses import dataclass
@@ -106,17 +109,37 @@ def _workshop_problems(session, confirmed: dict, active: dict) -> list:
     message = workshop_capacity_error(session.capacity, confirmed.get(session.pk, 0))
     if message:
         problems.append(ProgrammeProblem(session, "capacity", message))
-    if session.capacity is None:
+    if session.capacity is None and not session.unlimited_confirmed:
         problems.append(
             ProgrammeProblem(
                 session,
                 "capacity",
                 _("This workshop has no capacity: any number of participants may "
-                  "choose it."),
+                  "choose it. Set its places or tick “Workshop without a place "
+                  "limit — I confirm” before publishing."),
                 blocking=False,
             )
         )  # fmt: skip
     return problems
+
+
+def unconfirmed_unlimited(sessions) -> list[ProgrammeProblem]:
+    """Workshops with no capacity whose editor has not confirmed it: they stop a
+    publish (a draft may keep them)."""
+    return [
+        ProgrammeProblem(
+            session,
+            "capacity",
+            _(
+                "Set the number of places, or tick “Workshop without a place limit "
+                "— I confirm” to publish it without a limit."
+            ),
+        )  # fmt: skip
+        for session in sessions
+        if session.kind == SessionKind.WORKSHOP
+        and session.capacity is None
+        and not session.unlimited_confirmed
+    ]
 
 
 def _chosen_together(sessions) -> list:

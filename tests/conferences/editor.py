@@ -32,6 +32,8 @@ def session_row(session, **changes) -> dict:
         "description": session.description,
         "capacity": "" if session.capacity is None else session.capacity,
     }
+    if session.unlimited_confirmed:
+        row["unlimited_confirmed"] = "on"
     row.update(changes)
     return row
 

@@ -163,16 +163,20 @@ def test_parallel_sessions_in_different_rooms_and_breaks_are_allowed(
     assert Session.objects.filter(page=conference).count() == 3
 
 
-def test_a_workshop_without_capacity_is_a_warning_that_does_not_block_publishing(
+def test_a_workshop_without_capacity_is_a_warning_on_a_draft(
     client, conference, editor
 ):
+    """A draft saves with the warning; publishing it needs the confirmation
+    (tests/conferences/test_unlimited_workshops.py)."""
     response = post_editor(
         client,
         conference,
+        publish=False,
         sessions=[_new_row(conference, kind="workshop", title="Bez limitu")],
     )
-    assert response.status_code == 302  # published all the same
-    assert ConferencePage.objects.get(pk=conference.pk).workshops.get().capacity is None
+    assert response.status_code == 302  # the draft is saved all the same
+    draft = ConferencePage.objects.get(pk=conference.pk).get_latest_revision_as_object()
+    assert draft.sessions.get().capacity is None
     followed = client.get(response["Location"])
     messages = [str(m) for m in followed.context["messages"]]
     assert any("nie ma limitu miejsc" in m for m in messages)
