@@ -126,14 +126,16 @@ class AcceptApplicationView(ApplicationDecisionView):
     def get_form(self):
         """A reason is required when the gmina is over the population limit."""
         eligible = check_eligibility(self.object.municipality).eligible
-        return DecisionAcceptForm(self._data(), eligible=eligible)
+        return DecisionAcceptForm(
+            self._data(), eligible=eligible, municipality=self.object.municipality
+        )
 
     def decide(self, form):
         """Admit the centre and send the invitation."""
         centre, invitation = accept_application(
             self.object,
             user=self.request.user,
-            exception_reason=form.cleaned_data["exception_reason"],
+            exception_reason=form.cleaned_data.get("exception_reason", ""),
             base_url=self.request.build_absolute_uri("/"),
         )
         messages.success(

@@ -21,6 +21,7 @@ from .models import (
     Municipality,
     canonical_email,
 )
+from .services.eligibility import EXCEPTION_REASON_MIN_LENGTH
 
 # The application's fields after the gmina, in the form's order.
 APPLICANT_FIELDS = [
@@ -183,15 +184,35 @@ class DecisionAcceptForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, eligible=True, **kwargs):
+    def __init__(self, *args, eligible=True, municipality=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.eligible = eligible
-        if not eligible:
-            self.fields["exception_reason"].required = True
-            self.fields["exception_reason"].error_messages["required"] = _(
-                "The municipality has more residents than the limit: write the reason "
-                "for admitting this centre."
-            )
+        self.municipality = municipality
+        if eligible:
+            # No exception to justify: the field is not offered, a posted value
+            # is ignored.
+            del self.fields["exception_reason"]
+            return
+        self.fields["exception_reason"].required = True
+        self.fields["exception_reason"].error_messages["required"] = _(
+            "The municipality has more residents than the limit: write the reason "
+            "for admitting this centre."
+        )
+        self.fields["exception_reason"].help_text = _(
+            "At least %(minimum)d characters; kept on the centre and in the record "
+            "of the decision."
+        ) % {"minimum": EXCEPTION_REASON_MIN_LENGTH}
+
+    def clean_exception_reason(self):
+        """Over the limit: at least EXCEPTION_REASON_MIN_LENGTH characters."""
+        from .services.eligibility import exception_reason_problem
+
+        reason = self.cleaned_data.get("exception_reason", "").strip()
+        if self.municipality is not None:
+            problem = exception_reason_problem(self.municipality, reason)
+            if problem:
+                raise forms.ValidationError(problem)
+        return reason
 
 
 class DecisionRejectForm(forms.Form):

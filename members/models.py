@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-
 from razem.fields import LimitedTextField
 
 from .choices import (
@@ -247,6 +246,10 @@ class Centre(ClusterableModel):
         _("reason for admitting despite population"),
         max_length=REASON_MAX_LENGTH,
         blank=True,
+        help_text=_(
+            "Only for a municipality over the population limit: the board's reason "
+            "for the exception, at least 20 characters."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -281,14 +284,10 @@ class Centre(ClusterableModel):
         super().clean()
         if self.nip:
             self.nip = self.nip.replace("-", "").replace(" ", "")
-        from .services.eligibility import exception_reason_missing
-
         errors = {}
-        if self._is_being_admitted() and exception_reason_missing(self):
-            errors["eligibility_exception_reason"] = _(
-                "The municipality has more residents than the limit: "
-                "write the reason for admitting this centre."
-            )
+        reason_error = self._exception_reason_error()
+        if reason_error:
+            errors["eligibility_exception_reason"] = reason_error
         other = self.other_active_centre()
         if other is not None:
             errors["municipality"] = municipality_taken_message(other)
@@ -310,20 +309,41 @@ class Centre(ClusterableModel):
             .first()
         )
 
-    def _is_being_admitted(self) -> bool:
-        if self.status != CentreStatus.MEMBER:
-            return False
+    def _exception_reason_error(self) -> str:
+        """The reason for admitting a centre over the population limit: required
+        (at least EXCEPTION_REASON_MIN_LENGTH characters) when it becomes a member,
+        held to that length whenever it is written, refused for a gmina within the
+        limit (a reason kept from before a census stays)."""
+        from .services.eligibility import (
+            exception_reason_not_needed_message,
+            exception_reason_problem,
+        )
+
+        if not self.municipality_id:
+            return ""
         stored = (
             Centre.objects.filter(pk=self.pk)
-            .values("status", "municipality_id")
+            .values("status", "municipality_id", "eligibility_exception_reason")
             .first()
             if self.pk
             else None
         )
-        return stored is None or stored != {
-            "status": CentreStatus.MEMBER,
-            "municipality_id": self.municipality_id,
-        }
+        reason = self.eligibility_exception_reason or ""
+        changed = reason != (stored or {}).get("eligibility_exception_reason", "")
+        if self.municipality.is_eligible:
+            return (
+                exception_reason_not_needed_message()
+                if changed and reason.strip()
+                else ""
+            )
+        admitted_now = self.status == CentreStatus.MEMBER and (
+            stored is None
+            or (stored["status"], stored["municipality_id"])
+            != (CentreStatus.MEMBER, self.municipality_id)
+        )
+        if admitted_now or (changed and reason.strip()):
+            return exception_reason_problem(self.municipality, reason) or ""
+        return ""
 
     @property
     def is_member(self) -> bool:

@@ -193,6 +193,12 @@ def accept_application(
         application.status = ApplicationStatus.ACCEPTED
         application.decided_at = timezone.now()
         application.decided_by = user
+        # The reason is the exception's: for a gmina within the limit none is kept.
+        exception_reason = (
+            ""
+            if check_eligibility(centre.municipality).eligible
+            else centre.eligibility_exception_reason
+        )
         application.decision_reason = exception_reason
         application.centre = centre
         application.save()

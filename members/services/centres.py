@@ -16,7 +16,7 @@ from ..exceptions import (
 from ..models import Centre, Membership
 from ..permissions import is_association_staff, is_representative_of
 from .common import audit, invalidate_public_pages
-from .eligibility import check_eligibility
+from .eligibility import check_eligibility, exception_reason_problem
 
 CONTACT_FIELDS = [
     "phone",
@@ -38,9 +38,11 @@ def admit_centre(centre: Centre, *, user, exception_reason: str = "") -> Centre:
     exception_reason = (exception_reason or "").strip()
     with transaction.atomic():
         if not check_eligibility(centre.municipality).eligible:
-            if not exception_reason:
-                raise EligibilityReasonRequired
+            problem = exception_reason_problem(centre.municipality, exception_reason)
+            if problem:
+                raise EligibilityReasonRequired(problem)
             centre.eligibility_exception_reason = exception_reason
+        # Within the limit a reason is not needed: one given is ignored.
         centre.status = CentreStatus.MEMBER
         centre.joined_on = centre.joined_on or timezone.localdate()
         _validate(centre)

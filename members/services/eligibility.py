@@ -6,8 +6,6 @@ from django.conf import settings
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from ..choices import CentreStatus
-
 
 def max_population() -> int:
     """The population limit, read from the settings at call time."""
@@ -72,10 +70,37 @@ def check_eligibility(municipality) -> Eligibility:
     )
 
 
-def exception_reason_missing(centre) -> bool:
-    """True when an ineligible centre is a member without a written reason."""
-    if centre.status != CentreStatus.MEMBER or not centre.municipality_id:
-        return False
-    if check_eligibility(centre.municipality).eligible:
-        return False
-    return not (centre.eligibility_exception_reason or "").strip()
+# The board's reason for admitting a centre over the population limit is at least
+# this long (also said in the field's help text).
+EXCEPTION_REASON_MIN_LENGTH = 20
+
+
+def exception_reason_problem(municipality, reason: str) -> str:
+    """Why this reason does not admit a centre of this gmina ('' when it does).
+
+    A gmina within the limit needs no reason (callers ignore or refuse one); over
+    the limit the reason is required and has at least EXCEPTION_REASON_MIN_LENGTH
+    characters (surrounding spaces do not count).
+    """
+    if check_eligibility(municipality).eligible:
+        return ""
+    reason = (reason or "").strip()
+    if not reason:
+        return _(
+            "The municipality has more residents than the limit: write the reason "
+            "for admitting this centre."
+        )
+    if len(reason) < EXCEPTION_REASON_MIN_LENGTH:
+        return _(
+            "Write the reason for the exception in at least %(minimum)d characters "
+            "(now %(length)d): it is kept as the board's justification."
+        ) % {"minimum": EXCEPTION_REASON_MIN_LENGTH, "length": len(reason)}
+    return ""
+
+
+def exception_reason_not_needed_message() -> str:
+    """A reason typed for a gmina within the limit is refused."""
+    return _(
+        "The municipality is within the population limit: no reason for an "
+        "exception is needed. Leave the field empty."
+    )

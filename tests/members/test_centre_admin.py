@@ -99,7 +99,7 @@ def test_admin_edit_refuses_ineligible_member_without_reason(client, admin_user)
     assert response.status_code == 200
     centre.refresh_from_db()
     assert centre.status == CentreStatus.APPLICANT
-    data["eligibility_exception_reason"] = "Decyzja zarządu"
+    data["eligibility_exception_reason"] = "Decyzja zarządu z 12 marca 2026 r."
     response = client.post(f"{ADMIN}edit/{centre.pk}/", data)
     assert response.status_code == 302
     centre.refresh_from_db()
