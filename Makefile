@@ -20,6 +20,8 @@ messages: install
 	$(BIN)/python manage.py compilemessages -v 0 --ignore=.venv
 
 demo: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+# DEBUG off like the real site (razem/settings/demo.py); DJANGO_DEBUG=1 turns it on.
+demo: export DJANGO_SETTINGS_MODULE ?= razem.settings.demo
 demo: messages
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py load_municipalities

@@ -84,6 +84,22 @@ def ensure_home_page() -> HomePage:
     return home
 
 
+def point_site_at_base_url() -> Site:
+    """The default site's host and port from `WAGTAILADMIN_BASE_URL` (what `make
+    demo` serves, e.g. http://127.0.0.1:8000), so that "view live" in the admin,
+    page addresses in e-mails and PDFs and the sitemap lead to the demo itself."""
+    from urllib.parse import urlsplit
+
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.get(is_default_site=True)
+    hostname = base.hostname or site.hostname
+    port = base.port or (443 if base.scheme == "https" else 80)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()
+    return site
+
+
 STANDARD_PAGES = [
     # (slug, title, lead, body paragraphs, shown in the main menu)
     ("o-stowarzyszeniu", "O stowarzyszeniu", texts.ABOUT_LEAD, texts.ABOUT, True),
@@ -187,6 +203,7 @@ def _let_editors_publish(editors: Group, home: HomePage) -> None:
 def load(stdout) -> None:
     """Create the home page, the standard and contact pages, the staff logins."""
     home = ensure_home_page()
+    site = point_site_at_base_url()
     ensure_user(
         "admin@razem.test",
         first_name="Andrzej",
@@ -205,5 +222,5 @@ def load(stdout) -> None:
     ensure_contact_page(home, editor)
     stdout.write(
         "  razem: home, standard and contact pages, admin@razem.test, "
-        "redakcja@razem.test"
+        f"redakcja@razem.test; site at {site.root_url}"
     )
