@@ -19,6 +19,23 @@ class AccountAdapter(DefaultAccountAdapter):
         """Only a visitor holding a valid invitation may create an account."""
         return bool(request.session.get("razem_invitation"))
 
+    def clean_email(self, email):
+        """Every address allauth takes (sign-up, adding or changing an address,
+        password reset) is refused when it holds look-alike characters, and kept
+        in its canonical form, as everywhere else in the portal."""
+        from django import forms
+
+        from .models import canonical_email
+        from .validators import validate_safe_email
+
+        try:
+            validate_safe_email(email)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                error.messages[0], code="unsafe_email"
+            ) from error
+        return canonical_email(super().clean_email(email))
+
     def get_client_ip(self, request):
         """The same client address as the project's own rate limits."""
         return client_ip(request)

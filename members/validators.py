@@ -1,6 +1,10 @@
-"""Validators of Polish identifiers used by the members app."""
+"""Validators of the members app: Polish identifiers, safe e-mail addresses."""
+
+import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
 NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
@@ -22,3 +26,86 @@ def validate_nip(value: str) -> None:
             _("Enter a valid NIP: ten digits with a correct check digit."),
             code="invalid_nip",
         )
+
+
+# The part before "@": the dot-atom of RFC 5322 in ASCII only, so no letter can
+# stand for another (a Cyrillic "а", a full-width "ａ", an invisible character).
+SAFE_LOCAL_PART = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$"
+)
+ASCII_DOMAIN = re.compile(r"^[A-Za-z0-9.-]+$")
+
+UNSAFE_LOCAL_PART = _(
+    "The address contains a character that only looks like an ordinary one (for "
+    "example a Cyrillic or full-width letter, or an invisible character). Before "
+    "the “@” use only Latin letters without diacritics, digits and . _ - +; type "
+    "the address again by hand."
+)
+UNSAFE_DOMAIN = _(
+    "The domain after the “@” may contain only Latin letters (Polish ones too), "
+    "digits, dots and hyphens; this one contains another character (for example "
+    "a Cyrillic or full-width letter, or an invisible character)."
+)
+
+
+def _latin_letter(char: str) -> bool:
+    """A letter of the Latin script ("a", "ą", "ł", "ö"), composed, not a
+    compatibility form (full-width letters are refused)."""
+    return (
+        unicodedata.category(char).startswith("L")
+        and unicodedata.name(char, "").startswith("LATIN ")
+        and unicodedata.normalize("NFKC", char) == char
+    )
+
+
+def _safe_domain(domain: str) -> bool:
+    if ASCII_DOMAIN.match(domain):
+        return True
+    if unicodedata.normalize("NFC", domain) != domain:
+        return False  # combining marks: the same-looking letter exists composed
+    return all(
+        char in ".-" or (char.isascii() and char.isalnum()) or _latin_letter(char)
+        for char in domain
+    )
+
+
+def validate_safe_email(value: str) -> None:
+    """Refuse an e-mail address written with characters that may pass for others.
+
+    The local part (before "@") must be plain ASCII (RFC 5322's dot-atom); the
+    domain may be an internationalised one in the Latin script only (so
+    "łódź.pl" is accepted, a domain with a Cyrillic, Greek or full-width letter, a
+    combining mark or an invisible character is not). Upper case is fine: it is
+    folded. Applied to the address as typed, by every form and service that takes
+    one (invitations, the application, the centre's contacts, allauth's forms).
+    The format itself is `EmailValidator`'s concern.
+    """
+    value = (value or "").strip()
+    local, at, domain = value.rpartition("@")
+    if not value or not at:
+        return
+    if not SAFE_LOCAL_PART.match(local):
+        raise ValidationError(UNSAFE_LOCAL_PART, code="unsafe_email")
+    if not _safe_domain(domain):
+        raise ValidationError(UNSAFE_DOMAIN, code="unsafe_email")
+
+
+class SafeEmailValidator(EmailValidator):
+    """Django's format check preceded by `validate_safe_email`, so a look-alike
+    address is told why (not only "enter a valid address")."""
+
+    def __call__(self, value):
+        validate_safe_email(value)
+        super().__call__(value)
+
+
+def guard_email_fields(form) -> None:
+    """Give every e-mail field of a built form the safe-address check first."""
+    from django import forms
+
+    for field in form.fields.values():
+        if isinstance(field, forms.EmailField):
+            field.validators = [
+                SafeEmailValidator() if isinstance(v, EmailValidator) else v
+                for v in field.validators
+            ]

@@ -13,7 +13,7 @@ from ..exceptions import (
     NotAllowed,
     PersonGone,
 )
-from ..models import Centre, Membership
+from ..models import Centre, Membership, refuse_unsafe_emails
 from ..permissions import is_association_staff, is_representative_of
 from .common import audit, invalidate_public_pages
 from .eligibility import check_eligibility, exception_reason_problem
@@ -96,6 +96,8 @@ def update_centre_contacts(centre: Centre, *, user, data: dict) -> dict:
         if changes:
             others = [f.name for f in Centre._meta.fields if f.name not in changes]
             centre.clean_fields(exclude=others)
+            if "email" in changes:
+                refuse_unsafe_emails(centre, "email")
             centre.save(update_fields=[*changes, "updated_at"])
             audit(
                 centre,

@@ -22,6 +22,7 @@ from datetime import timedelta
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -42,6 +43,7 @@ from ..exceptions import (
 )
 from ..models import Centre, Invitation, Membership, canonical_email, hash_token
 from ..permissions import can_reach_admin, is_association_staff, is_representative_of
+from ..validators import validate_safe_email
 from .accounts import account_for_email, owns_email, unverified_claims
 from .common import absolute_url, audit
 
@@ -217,6 +219,10 @@ def create_invitation(
     right to invite), AlreadyInCentre and InvitationPending (this centre's own
     person or invitation), and, for association staff, InvitationRefused.
     """
+    try:
+        validate_safe_email(email)
+    except ValidationError as error:
+        raise InvitationRefused(error.messages[0]) from error
     email = canonical_email(email)
     if not _may_invite(invited_by, centre, role):
         raise NotAllowed

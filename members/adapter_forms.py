@@ -1,0 +1,18 @@
+"""allauth's forms as the members app needs them: the address a person adds to
+their account is refused when it holds look-alike characters (the same check as
+every other form that takes an address) and labelled in Polish."""
+
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from django.utils.translation import gettext_lazy as _
+
+from .validators import guard_email_fields
+
+
+class AddEmailForm(AllauthAddEmailForm):
+    """ "Adresy e-mail → Dodaj e-mail": a safe address, "Adres e-mail" as label."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guard_email_fields(self)
+        self.fields["email"].label = _("E-mail address")
+        self.fields["email"].widget.attrs["placeholder"] = _("E-mail address")
