@@ -228,11 +228,11 @@ def promoted(conference, registration) -> None:
 
 
 def workshop_promoted(conference, choice) -> None:
-    """Tell a participant they now have a place in a workshop; when the
-    participant cannot be written to (anonymised), the centre."""
+    """Tell the participant and the centre (like a conference promotion: the
+    person who registered, or the representatives when that account is closed)
+    that the participant now has a place in a workshop."""
     registration = choice.registration
-    address = participant_address(registration)
-    recipients = [address] if address else centre_addresses(registration, fallback=True)
+    recipients = _recipients(registration)
     if not recipients:
         return
     context = {
