@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-
 from razem.fields import LimitedTextField
 
 from .choices import (
@@ -179,6 +178,25 @@ class Municipality(models.Model):
         return self.population <= settings.RAZEM_MAX_POPULATION
 
 
+# A gmina has at most one centre with these statuses (a database constraint).
+ACTIVE_STATUSES = (CentreStatus.MEMBER, CentreStatus.SUSPENDED)
+
+
+def municipality_taken_message(centre) -> str:
+    """Why a second member centre of one gmina is refused (staff see the name)."""
+    from django.utils.translation import gettext
+
+    return gettext(
+        "%(municipality)s already has a member centre: %(centre)s (%(status)s). "
+        "A municipality has one member centre; if this centre replaces it, first "
+        "set the other one's status to “former member”."
+    ) % {
+        "municipality": centre.municipality,
+        "centre": centre.name,
+        "status": centre.get_status_display(),
+    }
+
+
 # How the refusal to delete a centre names the records that keep it.
 KEPT_RECORD_NAMES = {
     "members.dues": pgettext_lazy("records of a centre", "dues"),
@@ -242,6 +260,10 @@ class Centre(ClusterableModel):
         _("reason for admitting despite population"),
         max_length=REASON_MAX_LENGTH,
         blank=True,
+        help_text=_(
+            "Only for a municipality over the population limit: the board's reason "
+            "for the exception, at least 20 characters."
+        ),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -250,12 +272,24 @@ class Centre(ClusterableModel):
         verbose_name = _("member centre")
         verbose_name_plural = _("member centres")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality"],
+                condition=Q(status__in=["member", "suspended"]),
+                name="members_centre_one_active_per_gmina",
+                violation_error_message=_(
+                    "This municipality already has a member centre: a municipality "
+                    "has one member centre at a time."
+                ),
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     def clean(self):
-        """An ineligible centre becomes a member only with a written reason.
+        """An ineligible centre becomes a member only with a written reason; one
+        member centre per gmina; the join date is never in the future.
 
         Checked when the centre becomes a member (created as one, its status
         changed to member, or its gmina changed): a member admitted earlier stays
@@ -265,32 +299,66 @@ class Centre(ClusterableModel):
         refuse_unsafe_emails(self, "email")
         if self.nip:
             self.nip = self.nip.replace("-", "").replace(" ", "")
-        from .services.eligibility import exception_reason_missing
+        errors = {}
+        reason_error = self._exception_reason_error()
+        if reason_error:
+            errors["eligibility_exception_reason"] = reason_error
+        other = self.other_active_centre()
+        if other is not None:
+            errors["municipality"] = municipality_taken_message(other)
+        if self.joined_on and self.joined_on > timezone.localdate():
+            errors["joined_on"] = _("The join date cannot be in the future.")
+        if errors:
+            raise ValidationError(errors)
 
-        if self._is_being_admitted() and exception_reason_missing(self):
-            raise ValidationError(
-                {
-                    "eligibility_exception_reason": _(
-                        "The municipality has more residents than the limit: "
-                        "write the reason for admitting this centre."
-                    )
-                }
+    def other_active_centre(self):
+        """Another member or suspended centre of this gmina, when this one is (or
+        is becoming) a member or suspended: one active centre per gmina."""
+        if self.status not in ACTIVE_STATUSES or not self.municipality_id:
+            return None
+        return (
+            Centre.objects.filter(
+                municipality_id=self.municipality_id, status__in=ACTIVE_STATUSES
             )
+            .exclude(pk=self.pk)
+            .first()
+        )
 
-    def _is_being_admitted(self) -> bool:
-        if self.status != CentreStatus.MEMBER:
-            return False
+    def _exception_reason_error(self) -> str:
+        """The reason for admitting a centre over the population limit: required
+        (at least EXCEPTION_REASON_MIN_LENGTH characters) when it becomes a member,
+        held to that length whenever it is written, refused for a gmina within the
+        limit (a reason kept from before a census stays)."""
+        from .services.eligibility import (
+            exception_reason_not_needed_message,
+            exception_reason_problem,
+        )
+
+        if not self.municipality_id:
+            return ""
         stored = (
             Centre.objects.filter(pk=self.pk)
-            .values("status", "municipality_id")
+            .values("status", "municipality_id", "eligibility_exception_reason")
             .first()
             if self.pk
             else None
         )
-        return stored is None or stored != {
-            "status": CentreStatus.MEMBER,
-            "municipality_id": self.municipality_id,
-        }
+        reason = self.eligibility_exception_reason or ""
+        changed = reason != (stored or {}).get("eligibility_exception_reason", "")
+        if self.municipality.is_eligible:
+            return (
+                exception_reason_not_needed_message()
+                if changed and reason.strip()
+                else ""
+            )
+        admitted_now = self.status == CentreStatus.MEMBER and (
+            stored is None
+            or (stored["status"], stored["municipality_id"])
+            != (CentreStatus.MEMBER, self.municipality_id)
+        )
+        if admitted_now or (changed and reason.strip()):
+            return exception_reason_problem(self.municipality, reason) or ""
+        return ""
 
     @property
     def is_member(self) -> bool:
@@ -509,39 +577,43 @@ class Application(models.Model):
 
     def clean(self):
         """One pending or accepted application per gmina and kind, and none while
-        a member centre of that kind exists there (the database constraint holds
-        the first too; this gives every form the message beside the field)."""
+        a member centre (of any kind: one per gmina) exists there (the database
+        constraint holds the first too; this gives every form the message beside
+        the field)."""
         super().clean()
         refuse_unsafe_emails(self, "email", "centre_email")
         if self.status not in (ApplicationStatus.PENDING, ApplicationStatus.ACCEPTED):
             return
         if not (self.municipality_id and self.kind):
             return
-        if self.clashes_with_another():
-            from .exceptions import DuplicateApplication
+        from .exceptions import DuplicateApplication, MunicipalityHasMember
 
+        if self.clashes_with_another():
             raise ValidationError(
                 {"municipality": DuplicateApplication.default_message},
                 code="duplicate",
             )
+        if self.status == ApplicationStatus.PENDING and self.gmina_has_member():
+            raise ValidationError(
+                {"municipality": MunicipalityHasMember.default_message},
+                code="duplicate",
+            )
 
     def clashes_with_another(self) -> bool:
-        """True when another open or accepted application, or (for a pending one)
-        a member or suspended centre, has this gmina and kind."""
-        others = (
+        """True when another open or accepted application has this gmina and kind."""
+        return (
             Application.objects.open_or_accepted()
             .filter(municipality_id=self.municipality_id, kind=self.kind)
             .exclude(pk=self.pk)
+            .exists()
         )
-        if others.exists():
-            return True
-        if self.status != ApplicationStatus.PENDING:
-            return False
+
+    def gmina_has_member(self) -> bool:
+        """True when a member or suspended centre (of any kind: one per gmina)
+        other than this application's own is in its gmina."""
         return (
             Centre.objects.filter(
-                municipality_id=self.municipality_id,
-                kind=self.kind,
-                status__in=[CentreStatus.MEMBER, CentreStatus.SUSPENDED],
+                municipality_id=self.municipality_id, status__in=ACTIVE_STATUSES
             )
             .exclude(pk=self.centre_id)
             .exists()

@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "razem.middleware.PrivateCacheControlMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.StaffMFARequiredMiddleware",
+    "razem.middleware.AdminAccessRefusalMiddleware",  # no login loop for members
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -242,6 +243,9 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SESSION_REMEMBER = False
+# No e-mail to an address without an account: the reset page answers the same either
+# way, and the portal never writes to strangers on a visitor's request.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 # Lockouts that say how long they last (razem.account_forms).
 ACCOUNT_FORMS = {
