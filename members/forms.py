@@ -22,7 +22,6 @@ from .models import (
     canonical_email,
 )
 from .services.eligibility import EXCEPTION_REASON_MIN_LENGTH
-from .validators import guard_email_fields, validate_safe_email
 
 # The application's fields after the gmina, in the form's order.
 APPLICANT_FIELDS = [
@@ -59,20 +58,8 @@ class CanonicalEmailField(forms.EmailField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        """Refuse look-alike characters as typed, then fold before the format is
-        checked."""
-        value = super().to_python(value)
-        validate_safe_email(value)
-        return canonical_email(value)
-
-
-class SafeEmailsMixin:
-    """Every e-mail field of the form refuses characters that pass for others
-    (`members.validators.validate_safe_email`), beside the field."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        guard_email_fields(self)
+        """Fold before the format is checked."""
+        return canonical_email(super().to_python(value))
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
@@ -84,7 +71,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return f"{obj} – {check_eligibility(obj).message}"
 
 
-class ApplicationForm(SafeEmailsMixin, HoneypotFormMixin, forms.ModelForm):
+class ApplicationForm(HoneypotFormMixin, forms.ModelForm):
     """The public membership application (one page, the gmina picked from the registry)."""
 
     municipality = MunicipalityChoiceField(
@@ -239,7 +226,7 @@ class DecisionRejectForm(forms.Form):
     )
 
 
-class CentreContactsForm(SafeEmailsMixin, forms.ModelForm):
+class CentreContactsForm(forms.ModelForm):
     """The representative edits the centre's contacts."""
 
     website = forms.URLField(
@@ -411,7 +398,7 @@ class InvitationEditForm(WagtailAdminModelForm):
         return value
 
 
-class ApplicationAdminForm(SafeEmailsMixin, WagtailAdminModelForm):
+class ApplicationAdminForm(WagtailAdminModelForm):
     """A paper application entered by the office, or a pending one corrected; a
     decided application is the record of what was received: read-only."""
 
