@@ -22,6 +22,7 @@ from .models import (
     canonical_email,
 )
 from .services.eligibility import EXCEPTION_REASON_MIN_LENGTH
+from .validators import guard_email_fields, validate_safe_email
 
 # The application's fields after the gmina, in the form's order.
 APPLICANT_FIELDS = [
@@ -58,8 +59,20 @@ class CanonicalEmailField(forms.EmailField):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        """Fold before the format is checked."""
-        return canonical_email(super().to_python(value))
+        """Refuse look-alike characters as typed, then fold before the format is
+        checked."""
+        value = super().to_python(value)
+        validate_safe_email(value)
+        return canonical_email(value)
+
+
+class SafeEmailsMixin:
+    """Every e-mail field of the form refuses characters that pass for others
+    (`members.validators.validate_safe_email`), beside the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        guard_email_fields(self)
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):
@@ -71,7 +84,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return f"{obj} – {check_eligibility(obj).message}"
 
 
-class ApplicationForm(HoneypotFormMixin, forms.ModelForm):
+class ApplicationForm(SafeEmailsMixin, HoneypotFormMixin, forms.ModelForm):
     """The public membership application (one page, the gmina picked from the registry)."""
 
     municipality = MunicipalityChoiceField(
@@ -226,7 +239,7 @@ class DecisionRejectForm(forms.Form):
     )
 
 
-class CentreContactsForm(forms.ModelForm):
+class CentreContactsForm(SafeEmailsMixin, forms.ModelForm):
     """The representative edits the centre's contacts."""
 
     website = forms.URLField(
@@ -398,7 +411,7 @@ class InvitationEditForm(WagtailAdminModelForm):
         return value
 
 
-class ApplicationAdminForm(WagtailAdminModelForm):
+class ApplicationAdminForm(SafeEmailsMixin, WagtailAdminModelForm):
     """A paper application entered by the office, or a pending one corrected; a
     decided application is the record of what was received: read-only."""
 
