@@ -107,3 +107,34 @@ def test_keyboard_only_registration_with_errors_and_waiting_list(
     page.wait_for_url("**/moj-osrodek/konferencje/")
     expect(page.locator(".messages")).to_contain_text("zostało anulowane")
     axe(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_checkbox_labels_tick_their_boxes_and_read_without_a_colon(
+    page, live_server, demo_site, axe
+):
+    conference = make_conference(title="XII Konferencja – Kazimierz", offers_meals=True)
+    add_workshop(conference, title="Warsztat: streetworking", capacity=3)
+    centre = CentreFactory(name="Ośrodek Pomocy Społecznej w Żółkiewce")
+    user = representative(centre, email="kierownik@ops-zolkiewka.test")
+    register = f"/moj-osrodek/konferencje/{conference.pk}/zapisz/"
+    page.goto(live_server.url + register)
+    page.wait_for_url("**/konto/login/**")
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", TEST_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url == live_server.url + register)
+    axe(page)
+    for box, text in [
+        ("#id_form-0-meals", "Posiłki"),
+        ("#id_form-0-special_needs_consent", "Wyrażam zgodę"),
+        ("#id_form-0-workshops_0", "Warsztat: streetworking"),
+    ]:
+        label = page.locator(f"label[for='{box[1:]}']")
+        expect(label).to_contain_text(text)
+        assert not label.inner_text().strip().endswith(":")
+        expect(page.locator(box)).not_to_be_checked()
+        label.click()
+        expect(page.locator(box)).to_be_checked()
+    expect(page.get_by_label("Posiłki", exact=True)).to_be_checked()
+    expect(page.locator("#rows-help")).to_contain_text("najwyżej 30 uczestników")

@@ -44,9 +44,10 @@ function initRegistrationForm(form) {
   const addButton = form.querySelector("[data-add-participant]");
   const totalInput = form.querySelector('input[name$="-TOTAL_FORMS"]');
   const maxInput = form.querySelector('input[name$="-MAX_NUM_FORMS"]');
-  if (!rows || !template || !addButton || !totalInput) return;
+  if (!rows || !template || !totalInput) return;
 
-  addButton.addEventListener("click", (event) => {
+  // At the cap (30 rows) the server renders no "add" button; the price still follows.
+  addButton?.addEventListener("click", (event) => {
     const total = Number.parseInt(totalInput.value, 10);
     const max = maxInput ? Number.parseInt(maxInput.value, 10) : 1000;
     if (total >= max) return; // let the server explain the limit
