@@ -368,16 +368,17 @@ def _ensure_centre(index: int, row: tuple, municipalities: dict) -> Centre:
             "joined_on": date(joined, 3 + index % 9, 1 + index % 27),
         },
     )
-    this_year = timezone.localdate().year
+    today = timezone.localdate()
+    this_year = today.year
     for year in range(max(joined, this_year - 2), this_year + 1):
-        unpaid = year == this_year and index % 4 == 0
+        paid_on = date(year, 3, 10 + index % 15)
+        # This year's dues are paid in March: loaded earlier in the year, they are
+        # still unpaid (a payment date is never in the future).
+        unpaid = year == this_year and (index % 4 == 0 or paid_on > today)
         Dues.objects.get_or_create(
             centre=centre,
             year=year,
-            defaults={
-                "amount": DUES_AMOUNT,
-                "paid_on": None if unpaid else date(year, 3, 10 + index % 15),
-            },
+            defaults={"amount": DUES_AMOUNT, "paid_on": None if unpaid else paid_on},
         )
     return centre
 
