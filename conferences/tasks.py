@@ -26,7 +26,8 @@ def registration_received_task(registration_ids: list[int], registrant_id: int) 
     )
     if not registrations:
         return
-    registrant = get_user_model().objects.get(pk=registrant_id)
+    # The account may be gone by now: the centre's representatives hear instead.
+    registrant = get_user_model().objects.filter(pk=registrant_id).first()
     notifications.registration_received(
         registrations[0].conference, registrations, registrant
     )

@@ -153,15 +153,22 @@ def _recipients(registration, *, fallback: bool = True) -> list[str]:
 
 
 def registration_received(conference, registrations: list, registrant) -> None:
-    """One confirmation to the registering person with an .ics per participant
-    holding a place, and a waiting-list notice to each participant waiting."""
+    """One confirmation to the registering person (or, when that account is
+    closed or gone, the centre's representatives) with an .ics per participant
+    with a confirmed place, and a waiting-list notice to each participant waiting."""
+    registrant_address = active_address(registrant)
     context = {
         "conference": conference_context(conference),
         "participants": [participant_context(r) for r in registrations],
         "total_fee": _money(sum(r.fee_owed for r in registrations)),
         "fee_if_confirmed": _money(sum(r.fee_if_confirmed for r in registrations)),
         "has_fee_if_confirmed": any(r.fee_if_confirmed for r in registrations),
-        "registrant": registrant.get_full_name() or registrant.email,
+        # A closed account is not named (its name and address are gone).
+        "registrant": (
+            (registrant.get_full_name() or registrant.email)
+            if registrant_address
+            else ""
+        ),
     }
     attachments = [_ics(r) for r in registrations if gets_calendar(r)]
     context["ics_attached"] = len(attachments)
@@ -173,8 +180,11 @@ def registration_received(conference, registrations: list, registrant) -> None:
     )
     # Built by the worker: the account may have been closed meanwhile, then the
     # centre's representatives get the confirmation.
-    recipients = [active_address(registrant)] if active_address(registrant) else []
-    recipients = recipients or centre_representatives(registrations[0].centre)
+    recipients = (
+        [registrant_address]
+        if registrant_address
+        else centre_representatives(registrations[0].centre)
+    )
     if recipients:
         queue_email(
             recipients,

@@ -138,4 +138,24 @@ def test_a_confirmation_built_after_the_account_closed_goes_to_the_representativ
     with django_capture_on_commit_callbacks(execute=True):
         notifications.registration_received(conference, registrations, clerk)
     assert _addresses() == [rep.email]
+    body = mail.outbox[0].body
+    assert "kadry@ops.test" not in body  # the closed account is not named
+    assert "Zgłoszono następujących uczestników Twojego ośrodka" in body
     assert registrations[0].status == RegistrationStatus.CONFIRMED
+
+
+def test_the_confirmation_task_survives_a_deleted_account(
+    home_page, centre, rep, clerk, django_capture_on_commit_callbacks
+):
+    from conferences.tasks import registration_received_task
+
+    conference = make_conference()
+    registrations = _register(conference, centre, clerk, participant("a"))
+    clerk_pk = clerk.pk
+    clerk.delete()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_received_task.call(
+            registration_ids=[r.pk for r in registrations], registrant_id=clerk_pk
+        )
+    assert _addresses() == [rep.email]
