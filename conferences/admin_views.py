@@ -38,6 +38,7 @@ from .services.staff import (
 from .services.waitlist import cancel_registration, cancel_workshop_choice
 
 CHECK_IN_RESULTS = 30
+CANCELLED_SHOWN = 50
 
 
 def _conference(page_id: int):
@@ -70,6 +71,11 @@ def conference_detail(request, page_id: int):
         .order_by("queued_at", "pk")
     )
     waiting = conference.registrations.waiting().select_related("centre")
+    cancelled = (
+        conference.registrations.filter(status=RegistrationStatus.CANCELLED)
+        .select_related("centre", "cancelled_by")
+        .order_by("-cancelled_at", "-pk")[:CANCELLED_SHOWN]
+    )
     query = request.GET.get("q", "").strip()[:100]
     holding = _search(
         conference.registrations.holding().select_related("centre"), query
@@ -87,6 +93,7 @@ def conference_detail(request, page_id: int):
             "workshops": workshop_occupancy(conference),
             "pending": pending,
             "waiting": waiting,
+            "cancelled": cancelled,
         },
     )
 
@@ -178,7 +185,9 @@ def check_in_page(request, page_id: int):
         query,
     )
     people = people.order_by("last_name", "first_name", "pk")[:CHECK_IN_RESULTS]
-    present = conference.registrations.filter(checked_in_at__isnull=False).count()
+    present = conference.registrations.filter(
+        status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=False
+    ).count()
     return TemplateResponse(
         request,
         "conferences/admin/check_in.html",
@@ -230,7 +239,7 @@ def approve(request, pk: int):
     try:
         approve_registration(registration, request.user)
     except ConferenceError as error:
-        messages.error(request, str(error.message))
+        messages.warning(request, str(error.message))
     else:
         messages.success(
             request, _("%(name)s confirmed.") % {"name": registration.full_name}

@@ -138,7 +138,15 @@ class Registration(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    checked_in_at = models.DateTimeField(_("present since"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(
+        _("present since"),
+        null=True,
+        blank=True,
+        help_text=_("Kept when the office cancels a participant already present."),
+    )
+    cancel_reason = LimitedTextField(
+        _("reason for the cancellation"), blank=True, max_length=500
+    )
     reminder_sent_at = models.DateTimeField(
         _("reminder sent at"), null=True, blank=True
     )
@@ -202,9 +210,15 @@ class Registration(models.Model):
                     "A cancelled registration needs the date of its cancellation."
                 ),
             ),
+            # A cancelled participant keeps the record of having been present.
             models.CheckConstraint(
                 condition=models.Q(checked_in_at__isnull=True)
-                | models.Q(status=RegistrationStatus.CONFIRMED),
+                | models.Q(
+                    status__in=(
+                        RegistrationStatus.CONFIRMED,
+                        RegistrationStatus.CANCELLED,
+                    )
+                ),
                 name="registration_checked_in_only_confirmed",
                 violation_error_message=_(
                     "Only participants with a confirmed place can be checked in."

@@ -12,6 +12,11 @@ from . import notifications
 from .locking import busy_as_domain_error, lock_capacity
 
 
+def _moment(value) -> str:
+    """A moment in local time, the Polish way (7.12.2026, 14:05)."""
+    return formats.date_format(timezone.localtime(value), "j.m.Y, H:i")
+
+
 def _require_staff(user) -> None:
     if not can_manage_registrations(user):
         raise NotAllowed(_("Only the association's staff may do this."))
@@ -21,17 +26,36 @@ def approve_registration(registration, user):
     """Confirm a participant of a non-member centre (their place, if held, is kept).
 
     A waiting participant stays waiting but will be confirmed when promoted.
+    Refuses, with a message saying when, a registration cancelled or already
+    confirmed (a second click or a stale tab changes nothing).
     """
     from ..models import Registration
 
     _require_staff(user)
     with busy_as_domain_error(), transaction.atomic():
         conference, _workshops = lock_capacity(registration.conference_id)
-        registration = Registration.objects.get(pk=registration.pk)
+        registration = Registration.objects.select_related("approved_by").get(
+            pk=registration.pk
+        )
         if registration.status == RegistrationStatus.CANCELLED:
-            raise RegistrationRefused(_("This registration is cancelled."))
+            raise RegistrationRefused(
+                _(
+                    "The registration of %(name)s was cancelled on %(date)s: it "
+                    "cannot be confirmed any more."
+                )
+                % {
+                    "name": registration.full_name,
+                    "date": _moment(registration.cancelled_at),
+                }
+            )
         if registration.approved_at:
-            return registration
+            raise RegistrationRefused(
+                _("%(name)s was already confirmed on %(date)s; nothing has changed.")
+                % {
+                    "name": registration.full_name,
+                    "date": _moment(registration.approved_at),
+                }
+            )
         registration.approved_at = timezone.now()
         registration.approved_by = user
         if registration.status == RegistrationStatus.PENDING:

@@ -156,11 +156,15 @@ def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, 
         # Again under the lock: a waiting entry promoted meanwhile holds a place
         # now, and the deadline binds it.
         _check_may_cancel(user, registration)
-        if registration.checked_in_at is not None:
+        # Staff may cancel a participant already present: the check-in time is
+        # kept beside the reason as the record of it. A centre asks the office.
+        if registration.checked_in_at is not None and not can_manage_registrations(
+            user
+        ):
             raise RegistrationRefused(
                 _(
-                    "This participant has been checked in at the door: undo the "
-                    "check-in first if the registration really is to be cancelled."
+                    "This participant has been checked in at the door: please "
+                    "contact the office."
                 )
             )
         now = timezone.now()
@@ -168,8 +172,15 @@ def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, 
         registration.status = RegistrationStatus.CANCELLED
         registration.cancelled_at = now
         registration.cancelled_by = user
+        registration.cancel_reason = reason
         registration.save(
-            update_fields=["status", "cancelled_at", "cancelled_by", "updated_at"]
+            update_fields=[
+                "status",
+                "cancelled_at",
+                "cancelled_by",
+                "cancel_reason",
+                "updated_at",
+            ]
         )
         registration.workshop_choices.exclude(
             status=WorkshopChoiceStatus.CANCELLED
@@ -178,7 +189,15 @@ def cancel_registration(registration, user, *, reason: str = "") -> tuple[list, 
             instance=registration,
             action="conferences.cancel",
             user=user,
-            data={"reason": reason, "previous_status": previous},
+            data={
+                "reason": reason,
+                "previous_status": previous,
+                "checked_in_at": (
+                    registration.checked_in_at.isoformat()
+                    if registration.checked_in_at
+                    else None
+                ),
+            },
         )
         notifications.cancelled(conference, registration, reason=reason)
         promoted = promote_waiting(conference, workshops)
