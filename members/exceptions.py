@@ -111,6 +111,22 @@ class InvitationRefused(MembersError):
     default_message = _("This address cannot be invited to this centre.")
 
 
+class ContactsChanged(MembersError):
+    """The centre's contacts were saved by someone else since the form was opened
+    (another tab, another person): the later save does not overwrite them."""
+
+    default_message = _(
+        "Somebody saved the centre's contact details while you were editing them, "
+        "so your changes were not saved. Your text is kept below; beside the "
+        "fields you see what was saved meanwhile. Check them and save again."
+    )
+
+    def __init__(self, message=None, *, changes=None, centre=None):
+        super().__init__(message)
+        self.changes = changes or {}
+        self.centre = centre
+
+
 class PersonGone(MembersError):
     """The person was removed from the centre meanwhile (a stale tab, a double
     submit): nothing to remove or hand over."""

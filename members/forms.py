@@ -259,6 +259,48 @@ class CentreContactsForm(SafeEmailsMixin, forms.ModelForm):
         ]
         widgets = {"phone": forms.TextInput(attrs={"type": "tel"})}
 
+    # The contacts as this form showed them (signed): a save made meanwhile in
+    # another tab or by another person is noticed, not overwritten.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        from .services.centres import contacts_version
+
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = contacts_version(self.instance)
+
+    def clean_version(self):
+        """The contacts the person started from (None for a form without it)."""
+        from django.core import signing
+
+        from .services.centres import read_contacts_version
+
+        value = self.cleaned_data.get("version")
+        if not value:
+            return None
+        try:
+            return read_contacts_version(value)
+        except signing.BadSignature:
+            # A hidden field: said at the top of the form.
+            self.add_error(
+                None, _("This form is out of date: open it again from “Mój ośrodek”.")
+            )
+            return None
+
+    def show_newer(self, centre, changes: dict) -> None:
+        """After a refused stale save: say beside each field what was saved
+        meanwhile, keep the typed text, and start from the saved contacts."""
+        for name, (before, after) in changes.items():
+            self.add_error(
+                name,
+                _("Meanwhile saved by someone else: “%(after)s” (was “%(before)s”).")
+                % {"after": after or "–", "before": before or "–"},
+            )
+        from .services.centres import contacts_version
+
+        self.data = self.data.copy()
+        self.data["version"] = contacts_version(centre)
+
 
 class InviteStaffForm(forms.Form):
     """The representative invites a staff member by e-mail."""

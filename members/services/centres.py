@@ -1,5 +1,6 @@
 """Member centres: admission, contact details, the people of a centre."""
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils.translation import gettext as _
 from ..choices import CentreStatus, Role
 from ..exceptions import (
     CentreDataInvalid,
+    ContactsChanged,
     EligibilityReasonRequired,
     LastRepresentative,
     NotAllowed,
@@ -74,17 +76,51 @@ def _validate(centre: Centre) -> None:
         ) from error
 
 
-def update_centre_contacts(centre: Centre, *, user, data: dict) -> dict:
+CONTACTS_SALT = "members.centre_contacts"
+
+
+def contacts_version(centre: Centre) -> str:
+    """The centre's contacts as a form shows them, signed: the optimistic version
+    a save is checked against."""
+    return signing.dumps(
+        {field: getattr(centre, field) for field in CONTACT_FIELDS},
+        salt=CONTACTS_SALT,
+        compress=True,
+    )
+
+
+def read_contacts_version(value: str) -> dict:
+    """The contacts a form showed (raises signing.BadSignature when forged)."""
+    seen = signing.loads(value, salt=CONTACTS_SALT)
+    if not isinstance(seen, dict):
+        raise signing.BadSignature
+    return seen
+
+
+def update_centre_contacts(
+    centre: Centre, *, user, data: dict, seen: dict | None = None
+) -> dict:
     """The representative changes the centre's contacts; before/after go to the log.
 
     The contacts pass the centre's own field validators (the same as the
     application form's); a ValidationError keyed by field is raised otherwise.
+    `seen` is what the person's form showed (`read_contacts_version`): when the
+    stored contacts differ from it (saved meanwhile in another tab or by another
+    person), nothing is saved and ContactsChanged says which fields changed.
     Returns the changes as {field: [before, after]} (empty when nothing changed).
     """
     if not is_representative_of(user, centre):
         raise NotAllowed
     with transaction.atomic():
         centre = Centre.objects.select_for_update().get(pk=centre.pk)
+        if seen is not None:
+            meanwhile = {
+                field: [seen[field], getattr(centre, field)]
+                for field in CONTACT_FIELDS
+                if field in seen and seen[field] != getattr(centre, field)
+            }
+            if meanwhile:
+                raise ContactsChanged(changes=meanwhile, centre=centre)
         changes = {}
         for field in CONTACT_FIELDS:
             if field not in data:

@@ -19,7 +19,7 @@ from wagtail import hooks
 from razem.ratelimit import RateLimit
 
 from ..choices import Role
-from ..exceptions import InvitationClosed, MembersError, PersonGone
+from ..exceptions import ContactsChanged, InvitationClosed, MembersError, PersonGone
 from ..forms import CentreContactsForm, InviteStaffForm
 from ..models import Invitation, Membership
 from ..permissions import membership_of, representative_required
@@ -76,8 +76,14 @@ def edit_contacts(request):
     if request.method == "POST" and form.is_valid():
         try:
             changes = update_centre_contacts(
-                centre, user=request.user, data=form.cleaned_data
+                centre,
+                user=request.user,
+                data=form.cleaned_data,
+                seen=form.cleaned_data.get("version"),
             )
+        except ContactsChanged as stale:
+            form.add_error(None, stale.message)
+            form.show_newer(stale.centre, stale.changes)
         except MembersError as error:
             form.add_error(None, error.message)
         except ValidationError as error:
