@@ -63,12 +63,18 @@ def _draft_state_models() -> list:
     ]
 
 
-def _each_in_its_own_transaction(objects, action, name: str) -> tuple[int, int]:
+def _each_in_its_own_transaction(
+    objects, action, name: str, refused=None
+) -> tuple[int, int]:
     """Run `action(obj)` for each object, each in its own transaction.
 
-    One object that cannot be published (its page refuses the revision in
-    `full_clean`) must not hold up the others; it is logged and stays scheduled.
+    One object that cannot be published must not hold up the others. When its own
+    validation refuses it (a `ValidationError`: a rule of its model, a text over its
+    limit) trying again every minute cannot help: `refused(obj, error)` deals with
+    it (the revision is unscheduled and its author told). Any other failure (the
+    database away, a lock) is logged and tried again at the next run.
     """
+    from django.core.exceptions import ValidationError
     from django.db import transaction
 
     done = failed = 0
@@ -76,12 +82,104 @@ def _each_in_its_own_transaction(objects, action, name: str) -> tuple[int, int]:
         try:
             with transaction.atomic():
                 action(obj)
+        except ValidationError as error:
+            failed += 1
+            if refused is None:
+                logger.exception("Scheduled %s of %r was refused", name, obj)
+                continue
+            try:
+                with transaction.atomic():
+                    refused(obj, error)
+            except Exception:  # noqa: BLE001 - logged; the next run tries again
+                logger.exception("Unscheduling the refused %r failed", obj)
         except Exception:  # noqa: BLE001 - logged; the next run tries again
             logger.exception("Scheduled %s of %r failed", name, obj)
             failed += 1
         else:
             done += 1
     return done, failed
+
+
+def _refusal_reasons(obj, error) -> list[str]:
+    """The validation messages, in Polish, each with its field's label."""
+    from django.core.exceptions import FieldDoesNotExist, ValidationError
+    from django.utils import translation
+
+    reasons = []
+    with translation.override("pl"):
+        error_dict = getattr(error, "error_dict", None)
+        if error_dict is None:
+            return [str(message) for message in error.messages]
+        for name, errors in error_dict.items():
+            label = ""
+            if name != "__all__":
+                try:
+                    label = str(obj._meta.get_field(name).verbose_name)
+                except FieldDoesNotExist:
+                    label = name
+            for message in ValidationError(errors).messages:
+                reasons.append(
+                    f"{label[:1].upper()}{label[1:]}: {message}"
+                    if label
+                    else str(message)
+                )
+    return reasons
+
+
+def _edit_url(obj) -> str:
+    """The object's edit view in the admin, as an absolute address."""
+    from wagtail.admin.admin_url_finder import AdminURLFinder
+
+    from .mail import absolute_url
+
+    path = AdminURLFinder().get_edit_url(obj) or "/admin/"
+    return absolute_url(path)
+
+
+def _unschedule_refused_revision(revision, error) -> None:
+    """A scheduled revision its own validation refuses: unscheduled (Wagtail's
+    "unschedule publication" entry in its history), logged, and its author (else
+    the office) e-mailed in Polish with the reasons and a link to fix it."""
+    from django.conf import settings
+    from django.utils import formats, timezone, translation
+
+    from .mail import queue_email
+
+    go_live_at = revision.approved_go_live_at
+    revision.approved_go_live_at = None
+    revision.save(update_fields=["approved_go_live_at"])
+    obj = revision.content_object
+    reasons = _refusal_reasons(obj, error)
+    logger.warning(
+        "Scheduled publishing of %r (revision %s) was refused by its validation "
+        "and unscheduled: %s",
+        obj,
+        revision.pk,
+        "; ".join(reasons),
+    )
+    author = revision.user
+    address = getattr(author, "email", "") if author and author.is_active else ""
+    recipients = [address] if address else [settings.RAZEM_STAFF_EMAIL]
+    with translation.override("pl"):
+        when = (
+            formats.date_format(timezone.localtime(go_live_at), "j E Y, H:i")
+            if go_live_at
+            else ""
+        )
+        kind = str(obj._meta.verbose_name)
+    queue_email(
+        recipients,
+        "razem/email/scheduled_publish_refused",
+        {
+            "title": str(obj),
+            "kind": kind,
+            "go_live_at": when,
+            "reasons": reasons,
+            "edit_url": _edit_url(obj),
+            "author": author.get_full_name() if author else "",
+        },
+        language="pl",
+    )
 
 
 def publish_scheduled(now=None) -> dict[str, int]:
@@ -120,6 +218,7 @@ def publish_scheduled(now=None) -> dict[str, int]:
         revisions,
         lambda revision: revision.publish(log_action="wagtail.publish.scheduled"),
         "publishing",
+        refused=_unschedule_refused_revision,
     )
     return {
         "unpublished": unpublished,
