@@ -214,9 +214,11 @@ ADMIN_VIEWS = [
     "who,expected",
     [
         ("anonymous", "login"),
-        ("staff_a", "login"),
-        ("rep_a", "login"),
-        ("rep_b", "login"),
+        # A logged-in centre person gets the site's Polish 403 (with the way to
+        # "Mój ośrodek"), not a redirect to the login that sends them back.
+        ("staff_a", "denied"),
+        ("rep_a", "denied"),
+        ("rep_b", "denied"),
         ("editor", "admin-denied"),
         ("admin", "ok"),
     ],
