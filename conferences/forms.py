@@ -24,7 +24,7 @@ def workshop_label(workshop, occupancy=None) -> str:
     label = f"{workshop.title} ({when})"
     if occupancy is not None and occupancy.capacity is not None:
         if occupancy.is_full:
-            label += " – " + str(_("full: waiting list"))
+            label += " – " + str(_("no places left — waiting list"))
         else:
             label += " – " + ngettext(
                 "%(count)d place left", "%(count)d places left", occupancy.free

@@ -438,11 +438,15 @@ class ConferencePage(ContentPageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        """Programme by day, speakers, occupancy and registration state."""
-        from ..services.occupancy import conference_occupancy
+        """Programme by day (each workshop with its places: a full one says so),
+        speakers, occupancy and registration state."""
+        from ..services.occupancy import conference_occupancy, workshop_occupancy
 
         context = super().get_context(request, *args, **kwargs)
         sessions = self.programme_sessions
+        places = {w.pk: occupancy for w, occupancy in workshop_occupancy(self)}
+        for session in sessions:
+            session.occupancy = places.get(session.pk)
         context["programme"] = [
             (day, list(items)) for day, items in groupby(sessions, key=lambda s: s.date)
         ]
