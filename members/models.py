@@ -306,10 +306,24 @@ class Centre(ClusterableModel):
         other = self.other_active_centre()
         if other is not None:
             errors["municipality"] = municipality_taken_message(other)
-        if self.joined_on and self.joined_on > timezone.localdate():
+        if self._join_date_in_the_future():
             errors["joined_on"] = _("The join date cannot be in the future.")
         if errors:
             raise ValidationError(errors)
+
+    def _join_date_in_the_future(self) -> bool:
+        """A join date set (or changed) to a day after today; a stored one is
+        not refused again (forms without the field must not trip over it)."""
+        if not self.joined_on or self.joined_on <= timezone.localdate():
+            return False
+        stored = (
+            Centre.objects.filter(pk=self.pk)
+            .values_list("joined_on", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
+        return stored != self.joined_on
 
     def other_active_centre(self):
         """Another member or suspended centre of this gmina, when this one is (or

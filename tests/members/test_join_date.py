@@ -66,3 +66,18 @@ def test_acceptance_dates_the_admission_today(admin_user):
 def admin_client_totp(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.mark.django_db
+def test_a_stored_future_date_does_not_block_the_contacts_form(client, centre_a, rep_a):
+    """A date written before this rule by another writer is not refused again in a
+    form that has no such field (Mój ośrodek's contacts)."""
+    from tests.members.test_my_centre import contacts
+
+    later = timezone.localdate() + timedelta(days=30)
+    Centre.objects.filter(pk=centre_a.pk).update(joined_on=later)
+    client.force_login(rep_a)
+    response = client.post("/moj-osrodek/dane/", contacts())
+    assert response.status_code == 302
+    centre_a.refresh_from_db()
+    assert centre_a.director == "Nowa Kierowniczka" and centre_a.joined_on == later
