@@ -32,6 +32,14 @@ def page_absolute_url(page) -> str:
     return url if url.startswith(("http://", "https://")) else absolute_url(url)
 
 
+def office_reply_to() -> list[str]:
+    """The Reply-To of the portal's e-mails: the association's office
+    (`RAZEM_OFFICE_EMAIL` when set, else `RAZEM_STAFF_EMAIL`), never the sending
+    address, which nobody reads."""
+    office = getattr(settings, "RAZEM_OFFICE_EMAIL", "") or settings.RAZEM_STAFF_EMAIL
+    return [office] if office else []
+
+
 def render_email(template_prefix: str, context: dict, language: str = "pl"):
     """Render `<prefix>_subject.txt`, `<prefix>.txt` and, if present, `<prefix>.html`."""
     with translation.override(language):
@@ -52,10 +60,18 @@ def send_email_now(
     attachments: list[tuple[str, str, str]] | None = None,
     reply_to: list[str] | None = None,
 ) -> None:
-    """Render and send one message; attachments are (filename, base64 data, mimetype)."""
+    """Render and send one message; attachments are (filename, base64 data, mimetype).
+
+    Every message answers to the association's office (`office_reply_to`) unless
+    the caller names another address (the contact form: the office replies to the
+    sender).
+    """
     subject, text, html = render_email(template_prefix, context, language)
     message = EmailMultiAlternatives(
-        subject=subject, body=text, to=recipients, reply_to=reply_to
+        subject=subject,
+        body=text,
+        to=recipients,
+        reply_to=list(reply_to or office_reply_to()),
     )
     if html:
         message.attach_alternative(html, "text/html")
