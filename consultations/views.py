@@ -25,6 +25,8 @@ from .permissions import (
     can_see_letter,
     can_sign_for,
     can_view_opinion,
+    comment_refusal,
+    person_signing_refusal,
 )
 from .services.letters import letter_pack, signatories
 
@@ -53,7 +55,12 @@ def _rules_url(opinion: OpinionPage) -> str:
 def _signing_context(request, opinion: OpinionPage) -> dict:
     """The co-sign or withdraw form for a representative who may sign."""
     membership = membership_of(request.user)
+    if not request.user.is_authenticated:
+        return {}  # the page offers to log in
     if membership is None or not can_sign_for(request.user, membership.centre):
+        # Said only while centres can sign: otherwise the state says it all.
+        if opinion.is_signing_open:
+            return {"signing_refusal": person_signing_refusal(request.user)}
         return {}
     signature = (
         Signature.objects.active()
@@ -176,19 +183,11 @@ def withdraw(request, opinion_id: int):
 
 def _comment_refusal(opinion: OpinionPage, user) -> tuple[str, int]:
     """Why this person cannot comment here now, in words, and the HTTP status
-    ("" when they can)."""
-    if not can_discuss(user):
-        return _(
-            "Only people of member centres in good standing may comment. Your "
-            "comment was not posted; its text is below so that you can keep it."
-        ), 403
-    if not opinion.is_discussable:
-        return _(
-            "The discussion closed while you were writing: the opinion is now "
-            "“%(state)s”. Your comment was not posted; its text is below so that "
-            "you can keep it."
-        ) % {"state": opinion.get_shown_state_display()}, 409
-    return "", 200
+    ("" when they can): who they are (403) before the opinion's state (409)."""
+    refusal = comment_refusal(user, opinion)
+    if not refusal:
+        return "", 200
+    return refusal, 403 if not can_discuss(user) else 409
 
 
 def _refused_comment_page(request, opinion_id: int, form, message: str, status: int):
@@ -211,6 +210,14 @@ def comment(request, opinion_id: int):
     """Post a comment; any refusal re-renders the page with the text kept."""
     form = CommentForm(request.POST)
     opinion = OpinionPage.objects.live().filter(pk=opinion_id).first()
+    if (
+        opinion is not None
+        and not can_view_opinion(request.user, opinion)
+        and membership_of(request.user) is not None
+    ):
+        # A draft, and the person's centre is no longer in good standing: say so.
+        refusal, status = _comment_refusal(opinion, request.user)
+        return _refused_comment_page(request, opinion_id, form, refusal, status)
     if opinion is None or not can_view_opinion(request.user, opinion):
         message = _(
             "This opinion is not available to you (any more). Your comment was not "

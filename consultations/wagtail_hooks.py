@@ -207,7 +207,10 @@ def centre_signatures_panel(request, membership):
     Kept under the cache generation per centre: signing, withdrawing, publishing
     and state changes bump it; a deadline that passes is filtered out here.
     """
+    from members.permissions import is_member_in_good_standing
+
     centre_id = membership.centre_id
+    in_good_standing = is_member_in_good_standing(membership.centre)
     now = timezone.now()
     signed, open_opinions = remembered(
         "consultations:centre-panel",
@@ -218,9 +221,13 @@ def centre_signatures_panel(request, membership):
         "template": "consultations/includes/centre_panel.html",
         "order": 40,
         "signed": signed,
+        # A centre not in good standing cannot sign: nothing awaits it.
         "awaiting": [o for o in open_opinions if o.signing_deadline > now][
             :CENTRE_PANEL_LIMIT
-        ],
+        ]
+        if in_good_standing
+        else [],
+        "in_good_standing": in_good_standing,
         "is_representative": membership.is_representative,
     }
 

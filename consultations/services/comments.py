@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 
 from ..exceptions import CommentRefused, NotAllowed
 from ..models import Comment, OpinionPage
-from ..permissions import can_comment, can_manage_opinion, member_centre_of
+from ..permissions import can_manage_opinion, comment_refusal, member_centre_of
 from .locking import atomic_or_try_again
 
 ALLOWED_TAGS = ["a", "b", "br", "em", "i", "li", "ol", "p", "strong", "ul"]
@@ -89,12 +89,9 @@ def sanitize_comment(text: str) -> str:
 
 def post_comment(opinion: OpinionPage, user, text: str) -> Comment:
     """Add a member's comment to a draft or open opinion."""
-    if not can_comment(user, opinion):
-        raise NotAllowed(
-            _(
-                "Only people of member centres may comment, while the opinion is a draft or open."
-            )
-        )
+    refusal = comment_refusal(user, opinion)
+    if refusal:
+        raise NotAllowed(refusal)
     text = (text or "").strip()
     if not text:
         raise CommentRefused(_("Write a comment first."))

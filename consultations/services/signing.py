@@ -7,35 +7,24 @@ from wagtail.log_actions import log
 
 from members.permissions import membership_of
 
-from ..choices import OpinionState
 from ..exceptions import AlreadySigned, NotAllowed, SigningRefused, StaleForm
 from ..models import OpinionPage, Signature
-from ..permissions import can_sign_for
+from ..permissions import person_signing_refusal, state_signing_refusal
 from .locking import atomic_or_try_again, lock_opinion
 
 
-def _signing_centre(user):
+def _signing_centre(user, *, withdrawing: bool = False):
     """The centre the person may sign for, or a refusal saying why not."""
-    membership = membership_of(user)
-    if membership is None or not membership.is_representative:
-        raise NotAllowed(
-            _("Only the authorised representative of a member centre may co-sign.")
-        )
-    if not can_sign_for(user, membership.centre):
-        raise NotAllowed(
-            _("Only member centres in good standing may co-sign opinions.")
-        )
-    return membership.centre
+    refusal = person_signing_refusal(user, withdrawing=withdrawing)
+    if refusal:
+        raise NotAllowed(refusal)
+    return membership_of(user).centre
 
 
 def _check_signing_open(opinion: OpinionPage) -> None:
-    if opinion.state != OpinionState.OPEN:
-        raise SigningRefused(
-            _("This opinion is not open for signatures (it is: %(state)s).")
-            % {"state": opinion.get_state_display()}
-        )
-    if opinion.signing_deadline is None or timezone.now() >= opinion.signing_deadline:
-        raise SigningRefused(_("The signing deadline has passed. Nothing was changed."))
+    refusal = state_signing_refusal(opinion)
+    if refusal:
+        raise SigningRefused(refusal)
 
 
 def _check_version(opinion: OpinionPage, expected_version: int | None) -> None:
@@ -95,7 +84,7 @@ def withdraw_signature(
     expected_version: int | None = None,
 ) -> Signature:
     """Withdraw the centre's co-signature while signing is open; it stays on record."""
-    centre = _signing_centre(user)
+    centre = _signing_centre(user, withdrawing=True)
     with atomic_or_try_again():
         opinion = lock_opinion(opinion.pk)
         _check_signing_open(opinion)

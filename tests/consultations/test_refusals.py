@@ -63,7 +63,7 @@ def test_comment_of_a_person_whose_centre_was_suspended_is_kept(
     response = _post_comment(client, opinion)
     assert response.status_code == 403
     html = response.content.decode()
-    assert "Komentować mogą tylko osoby z ośrodków członkowskich" in html
+    assert "Twój ośrodek nie jest członkiem z pełnią praw (status: zawieszony)" in html
     assert _kept(response) and "<html" in html
     assert not Comment.objects.exists()
 
@@ -130,7 +130,7 @@ def test_signing_from_a_tab_opened_before_closing(
     client.force_login(rep_a)
     response = _sign(client, opinion, version)
     assert response.status_code == 200
-    assert "nie jest otwarte do podpisu" in response.content.decode()
+    assert "Podpisywanie jest zamknięte" in response.content.decode()
     assert not Signature.objects.exists()
 
 
@@ -161,6 +161,6 @@ def test_withdrawing_after_closing_from_a_stale_tab(
         follow=True,
     )
     assert response.status_code == 200
-    assert "nie jest otwarte do podpisu" in response.content.decode()
+    assert "Podpisywanie jest zamknięte" in response.content.decode()
     signature.refresh_from_db()
     assert signature.withdrawn_at is None
