@@ -1,5 +1,7 @@
 """django-allauth adapter: accounts come from invitations, not open sign-up."""
 
+from dataclasses import dataclass
+
 from allauth.account.adapter import DefaultAccountAdapter
 
 from razem.ratelimit import (
@@ -10,6 +12,15 @@ from razem.ratelimit import (
 )
 
 from .middleware import mark_session_if_mfa_missing
+
+
+@dataclass(frozen=True)
+class PortalSite:
+    """What allauth's templates call the current site: the portal's name, not the
+    host it was reached by (there is no django.contrib.sites)."""
+
+    name: str = "RAZEM"
+    domain: str = ""
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -35,6 +46,34 @@ class AccountAdapter(DefaultAccountAdapter):
                 error.messages[0], code="unsafe_email"
             ) from error
         return canonical_email(super().clean_email(email))
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's e-mails (password reset, address confirmation) in the portal's
+        Polish templates, signed "RAZEM" (never the host name), with the office as
+        Reply-To, queued on the task queue inside the request's transaction like
+        every other e-mail of the portal (`razem.mail.queue_email`)."""
+        from allauth.core import context as allauth_context
+        from django.conf import settings
+
+        from razem.mail import absolute_url, queue_email
+
+        request = allauth_context.request
+        base = request.build_absolute_uri("/") if request is not None else None
+        ctx = {"request": request, "email": email, **context}
+        ctx.update(
+            current_site=PortalSite(
+                domain=request.get_host() if request is not None else ""
+            ),
+            site_url=absolute_url("/", base),
+            office_email=settings.RAZEM_STAFF_EMAIL,
+        )
+        message = self.render_mail(template_prefix, email, ctx)
+        queue_email(
+            [email],
+            "members/email/prerendered",
+            {"subject": message.subject, "body": message.body},
+            reply_to=[settings.RAZEM_STAFF_EMAIL],
+        )
 
     def get_client_ip(self, request):
         """The same client address as the project's own rate limits."""

@@ -261,7 +261,7 @@ class CentreContactsForm(SafeEmailsMixin, forms.ModelForm):
 
     # The contacts as this form showed them (signed): a save made meanwhile in
     # another tab or by another person is noticed, not overwritten.
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
+    version = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000)
 
     def __init__(self, *args, **kwargs):
         from .services.centres import contacts_version
