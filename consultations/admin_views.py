@@ -21,7 +21,7 @@ from .choices import DELIVERED_STATES, OpinionState
 from .exceptions import ConsultationError
 from .forms import AnswerForm, ConfirmForm, ErratumForm, HideCommentForm, SendForm
 from .models import Comment, OpinionPage
-from .permissions import can_manage_opinion, require
+from .permissions import can_manage_opinion, can_run_workflow, require
 from .services.exports import signatories_csv, signatories_xlsx
 from .services.letters import signatories
 
@@ -107,8 +107,11 @@ ACTIONS = {
 }
 
 
-def available_actions(opinion: OpinionPage) -> list[tuple[str, Action]]:
-    """The actions that make sense in the opinion's current state."""
+def available_actions(opinion: OpinionPage, user=None) -> list[tuple[str, Action]]:
+    """The actions that make sense in the opinion's current state; given a person,
+    none unless they may run the workflow (`manage_opinion_workflow`)."""
+    if user is not None and not can_run_workflow(user, opinion):
+        return []
     return [(key, a) for key, a in ACTIONS.items() if opinion.state in a.from_states]
 
 
@@ -139,7 +142,8 @@ def opinion_console(request, opinion_id: int):
         "consultations/admin/opinion_console.html",
         {
             "opinion": opinion,
-            "actions": available_actions(opinion),
+            "actions": available_actions(opinion, request.user),
+            "may_run_workflow": can_run_workflow(request.user, opinion),
             "events": opinion.events.select_related("user"),
             "errata": opinion.errata.select_related("created_by"),
             "signatures": signatories(opinion),
@@ -159,6 +163,7 @@ def transition(request, opinion_id: int, action: str):
     spec = ACTIONS.get(action)
     if spec is None:
         raise Http404
+    require(can_run_workflow(request.user, opinion))
     console = reverse("consultations_admin:opinion", args=[opinion.pk])
     form = spec.form_class(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -534,6 +534,15 @@ class OpinionPage(ContentPageMixin, Page):
     class Meta:
         verbose_name = _("opinion")
         verbose_name_plural = _("opinions")
+        permissions = [
+            (
+                "manage_opinion_workflow",
+                _(
+                    "Can run the opinion workflow (open for signing, close, "
+                    "generate, send, reply, erratum)"
+                ),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["letter_year", "letter_sequence"],

@@ -36,6 +36,18 @@ def can_manage_opinion(user, opinion) -> bool:
     return opinion.permissions_for_user(user).can_publish()
 
 
+WORKFLOW_PERMISSION = "consultations.manage_opinion_workflow"
+
+
+def can_run_workflow(user, opinion) -> bool:
+    """True for staff who manage the opinion and hold `manage_opinion_workflow`:
+    they open it for signing, close it, generate and send the letter, record the
+    reply and add errata. Editing the page is not enough."""
+    if not can_manage_opinion(user, opinion):
+        return False
+    return user.is_superuser or user.has_perm(WORKFLOW_PERMISSION)
+
+
 def can_manage_opinions(user) -> bool:
     """True for people who reach the admin and may change opinion pages at all."""
     if not (user.is_authenticated and user.is_active):

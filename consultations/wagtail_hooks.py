@@ -76,7 +76,8 @@ def _opinion_buttons(page, user, priority):
         icon_name="list-ul",
         priority=priority,
     )
-    for number, (key, action) in enumerate(available_actions(opinion), start=1):
+    actions = available_actions(opinion, user)
+    for number, (key, action) in enumerate(actions, start=1):
         yield Button(
             action.label,
             reverse("consultations_admin:transition", args=[opinion.pk, key]),

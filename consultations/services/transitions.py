@@ -16,15 +16,22 @@ from razem.cache import invalidate_pages
 from ..choices import DELIVERED_STATES, OpinionState, SendChannel
 from ..exceptions import ConsultationError, NotAllowed, TransitionRefused
 from ..models import Erratum, OpinionEvent, OpinionPage
-from ..permissions import can_manage_opinion
+from ..permissions import can_manage_opinion, can_run_workflow
 from . import letters, notifications
 from .locking import atomic_or_try_again, lock_opinion
 
 
 def check_manager(user, opinion: OpinionPage) -> None:
-    """Refuse unless the person is staff who may manage this opinion."""
+    """Refuse unless the person is staff who may run this opinion's workflow."""
     if not can_manage_opinion(user, opinion):
         raise NotAllowed(_("You may not change the state of this opinion."))
+    if not can_run_workflow(user, opinion):
+        raise NotAllowed(
+            _(
+                "Running the opinion workflow needs the permission “Can run the "
+                "opinion workflow”; ask an administrator for it."
+            )
+        )
 
 
 def _require_state(opinion: OpinionPage, expected: str, message) -> None:
