@@ -19,6 +19,7 @@ from ..models import Centre, Membership, refuse_unsafe_emails
 from ..permissions import is_association_staff, is_representative_of
 from .common import audit, invalidate_public_pages
 from .eligibility import check_eligibility, exception_reason_problem
+from .notices import tell_new_representative, tell_removed
 
 CONTACT_FIELDS = [
     "phone",
@@ -176,6 +177,7 @@ def remove_person(membership: Membership, *, user) -> None:
             person=target.user.email,
             role=target.role,
         )
+        tell_removed(target, by=user)
         target.delete()
 
 
@@ -205,6 +207,7 @@ def hand_over_representative(membership: Membership, *, user) -> Membership:
             previous=giver.user.email,
             new=target.user.email,
         )
+        tell_new_representative(target, by=user)
     return target
 
 
@@ -231,4 +234,5 @@ def appoint_representative(membership: Membership, *, user) -> Membership:
             new=target.user.email,
             previous=[m.user.email for m in previous],
         )
+        tell_new_representative(target, by=None)
     return target

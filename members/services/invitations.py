@@ -46,6 +46,7 @@ from ..permissions import can_reach_admin, is_association_staff, is_representati
 from ..validators import validate_safe_email
 from .accounts import account_for_email, owns_email, unverified_claims
 from .common import absolute_url, audit
+from .notices import tell_joined
 
 # A second identical request this soon after the first is a double submit.
 DOUBLE_SUBMIT_SECONDS = 120
@@ -378,6 +379,7 @@ def _use(invitation: Invitation, user) -> Membership:
         email=invitation.email,
         role=membership.role,
     )
+    tell_joined(membership)
     return membership
 
 
