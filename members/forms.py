@@ -394,7 +394,7 @@ ROLE_CHOICES = Role.choices
 class InvitationCreateForm(WagtailAdminModelForm):
     """The office invites a person to a centre (admin "Add invitation")."""
 
-    email = CanonicalEmailField(label=_("e-mail"))
+    email = CanonicalEmailField(label=_("E-mail address"))
 
     class Meta:
         model = Invitation

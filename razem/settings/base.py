@@ -249,7 +249,8 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 # Lockouts that say how long they last (razem.account_forms).
 ACCOUNT_FORMS = {
-    "login": "razem.account_forms.LoginForm",
+    "login": "members.adapter_forms.LoginForm",  # razem.account_forms' + label
+    "reset_password": "members.adapter_forms.ResetPasswordForm",
     # A look-alike address is refused when added (members.validators).
     "add_email": "members.adapter_forms.AddEmailForm",
 }
