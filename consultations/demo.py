@@ -171,24 +171,42 @@ def _centres() -> dict:
     }
 
 
-def _page(index, slug, **fields) -> tuple[OpinionPage, bool]:
+def _author():
+    """The office's editor writes the demo opinions (the superuser if absent)."""
+    User = get_user_model()
+    return (
+        User.objects.filter(email="redakcja@razem.test").first()
+        or User.objects.filter(is_superuser=True).order_by("pk").first()
+    )
+
+
+def _page(index, slug, *, author=None, **fields) -> tuple[OpinionPage, bool]:
+    """The opinion, created and published as in the editor: a revision by its
+    author, published by them, so its page record names who and when."""
     existing = OpinionPage.objects.filter(slug=slug).first()
     if existing:
         return existing, False
-    page = index.add_child(instance=OpinionPage(slug=slug, **fields))
-    page.save_revision().publish()
-    return page, True
+    page = index.add_child(instance=OpinionPage(slug=slug, owner=author, **fields))
+    page.save_revision(user=author).publish(user=author, skip_permission_checks=True)
+    return OpinionPage.objects.get(pk=page.pk), True
 
 
 def _at(day: datetime.date, hour: int = 12) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def _ensure_letter_2024(index, centres, stdout) -> None:
-    """The 2024 letter, recorded as it happened (past dates the services refuse)."""
+def _ensure_letter_2024(index, centres, admin, stdout) -> None:
+    """The 2024 letter, recorded as it happened (past dates the services refuse).
+
+    Published through the editor's path (revisions by the editor and the
+    president, then publishing), then dated as it happened, so its page record
+    has what a real one has: created, first published, last changed, by whom.
+    """
+    author = _author()
     page, created = _page(
         index,
         "dodatek-motywacyjny-2024-2027",
+        author=author,
         title="Wniosek o rozszerzenie programu dodatku motywacyjnego na lata 2024-2027",
         kind=OpinionKind.MOTION,
         addressee=MINISTER,
@@ -238,6 +256,29 @@ def _ensure_letter_2024(index, centres, stdout) -> None:
             created_at=_at(day),
             note=note,
         )
+    _publish_as_it_happened(page, author, admin or author)
+
+
+def _publish_as_it_happened(page: OpinionPage, author, publisher) -> None:
+    """Publish the letter's final content (state, deadline, letter) as a revision
+    of the president's, and date its revisions and publishing as in 2024."""
+    page = OpinionPage.objects.get(pk=page.pk)
+    page.save_revision(user=publisher).publish(
+        user=publisher, skip_permission_checks=True
+    )
+    created, opened, sent = (
+        _at(datetime.date(2024, 5, 27), 9),
+        _at(datetime.date(2024, 6, 3), 9),
+        _at(datetime.date(2024, 7, 1), 11),
+    )
+    first, *_middle, last = list(page.revisions.order_by("created_at", "pk"))
+    page.revisions.filter(pk=first.pk).update(created_at=created)
+    page.revisions.filter(pk=last.pk).update(created_at=sent)
+    OpinionPage.objects.filter(pk=page.pk).update(
+        first_published_at=opened,
+        last_published_at=sent,
+        latest_revision_created_at=sent,
+    )
 
 
 def _ensure_open_opinion(index, centres, admin, stdout) -> None:
@@ -248,6 +289,7 @@ def _ensure_open_opinion(index, centres, admin, stdout) -> None:
     page, created = _page(
         index,
         "uslugi-opiekuncze-2027",
+        author=_author(),
         title="Stanowisko w sprawie finansowania usług opiekuńczych w gminach wiejskich",
         kind=OpinionKind.POSITION,
         addressee=MINISTER,
@@ -291,6 +333,7 @@ def _ensure_draft_opinion(index, draft_law, centres) -> None:
     page, created = _page(
         index,
         "opinia-ud245",
+        author=_author(),
         title="Opinia do projektu ustawy o zmianie ustawy o pomocy społecznej (UD245)",
         kind=OpinionKind.OPINION,
         addressee=MINISTER,
@@ -326,7 +369,7 @@ def load(stdout) -> None:
     draft_law = _ensure_draft_law()
     centres = _centres()
     admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
-    _ensure_letter_2024(index, centres, stdout)
+    _ensure_letter_2024(index, centres, admin, stdout)
     if admin is not None:
         _ensure_open_opinion(index, centres, admin, stdout)
     _ensure_draft_opinion(index, draft_law, centres)

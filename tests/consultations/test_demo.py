@@ -71,3 +71,33 @@ def test_demo_loads_twice_and_the_representative_can_sign(
     )
     draft = OpinionPage.objects.get(slug="opinia-ud245")
     assert draft.state == OpinionState.DRAFT and draft.comments.count() == 1
+
+
+def test_the_demo_letter_was_published_and_has_its_page_record(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    """The sent 2024 letter went through revisions and publishing like a page
+    published in the editor: its record names who and when, dated 2024."""
+    from razem.templatetags.razem_tags import page_record_context
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for name in ("razem.demo", "members.demo", "consultations.demo"):
+            _load(name)
+    letter = OpinionPage.objects.get(slug="dodatek-motywacyjny-2024-2027")
+    assert letter.live and not letter.has_unpublished_changes
+    live = letter.live_revision
+    assert live is not None and live.pk == letter.latest_revision_id
+    assert live.user is not None and live.content["state"] == OpinionState.SENT
+    assert live.content["signing_deadline"].startswith("2024-06-25")
+    assert live.as_object().letter_snapshot() == letter.frozen_content
+    record = page_record_context(letter)
+    assert record["created_by"].email == "redakcja@razem.test"
+    assert record["created_at"].year == 2024
+    assert record["first_published_at"].date().isoformat() == "2024-06-03"
+    assert record["last_changed_at"].date().isoformat() == "2024-07-01"
+    assert record["last_changed_by"] is not None and len(record["revisions"]) == 2
+    html = client.get(letter.url).content.decode()
+    assert "Metryczka" in html and "3 czerwca 2024" in html and "Redakcyjna" in html
+    for slug in ("uslugi-opiekuncze-2027", "opinia-ud245"):
+        other = OpinionPage.objects.get(slug=slug)
+        assert other.live_revision.user is not None and other.owner is not None
