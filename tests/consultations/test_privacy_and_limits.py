@@ -66,7 +66,7 @@ def test_the_export_holds_comments_cosignatures_reminders_events_and_errata(
         "closed",
         "sent",
     ]
-    assert staff["opinion_state_changes"][1]["to_state_label"] == "wysłane"
+    assert staff["opinion_state_changes"][1]["to_state_label"] == "wysłano"
     assert staff["opinion_comments_moderated"][0]["reason"] == "Poza tematem"
     assert staff["opinion_errata"][0]["body"] == "Poprawka daty."
 

@@ -40,7 +40,7 @@ COMMENTED = "Twój komentarz został dodany"
 
 STATE_LABELS = {
     "closed": "podpisywanie zamknięte",
-    "sent": "wysłane",
+    "sent": "wysłano",
     "answered": "z odpowiedzią",
 }
 STATUS_LABELS = {
