@@ -5,11 +5,13 @@ any page; article slugs "rss" and "atom" are therefore refused (ArticlePage.clea
 """
 
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
 
 app_name = "articles"
 urlpatterns = [
-    path("aktualnosci/rss/", LatestArticlesFeed(), name="feed_rss"),
-    path("aktualnosci/atom/", LatestArticlesAtomFeed(), name="feed_atom"),
+    # Feeds only show: a POST is the Polish 405.
+    path("aktualnosci/rss/", require_safe(LatestArticlesFeed()), name="feed_rss"),
+    path("aktualnosci/atom/", require_safe(LatestArticlesAtomFeed()), name="feed_atom"),
 ]

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from members.permissions import centre_member_required
 
@@ -149,6 +149,7 @@ def _summary(result) -> str:
     return text
 
 
+@require_safe  # it only shows: a POST is the Polish 405
 @centre_member_required
 def centre_registrations(request):
     """The centre's registrations for every conference, newest conference first."""
@@ -237,6 +238,7 @@ def cancel(request, pk: int):
     )
 
 
+@require_safe  # a PDF to download: a POST is the Polish 405
 @centre_member_required
 def certificate(request, pk: int):
     """The attendance certificate of one of the centre's participants (PDF)."""

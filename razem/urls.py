@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as documents_serve
 from wagtail.urls import serve_pattern
 
 from . import routing, views
@@ -21,7 +23,8 @@ handler429 = "razem.views.too_many_requests"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Show-only addresses answer a POST with the Polish 405 (pages: razem.wagtail_hooks).
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("jezyk/", views.set_language, name="set_language"),
     # The admin has no login form of its own: allauth's (rate limits, TOTP) is the
     # only entrance, so /admin/login/ hands over to it.
@@ -33,6 +36,11 @@ urlpatterns = [
         "documents/authenticate_with_password/<int:restriction_id>/",
         views.document_password,
         name="wagtaildocs_authenticate_with_password",
+    ),
+    re_path(
+        r"^documents/(\d+)/(.*)$",
+        require_safe(documents_serve.serve),
+        name="wagtaildocs_serve",
     ),
     path("documents/", include(wagtaildocs_urls)),
     path("konto/", include("allauth.urls")),

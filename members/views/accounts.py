@@ -164,8 +164,8 @@ def invitation(request, token: str):
     return _join(request, token, invitation)
 
 
+@require_GET  # first: a POST is the Polish 405, logged in or not
 @login_required
-@require_GET
 def my_data(request):
     """RODO: the person's data as a JSON download."""
     data = export_personal_data(request.user)

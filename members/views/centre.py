@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail import hooks
 
 from razem.ratelimit import RateLimit
@@ -43,6 +43,7 @@ def centre_panels(request, membership) -> list[dict]:
     return sorted(panels, key=lambda panel: panel.get("order", 100))
 
 
+@require_safe  # it only shows: a POST is the Polish 405
 @login_required
 def my_centre(request):
     """The person's centre: data, people, dues and the sections of other apps."""

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from razem.cache import mark_cacheable
 from razem.ratelimit import RateLimit
@@ -158,6 +158,7 @@ def apply(request):
     return render(request, "members/apply.html", context)
 
 
+@require_safe  # a POST here is the Polish 405 (razem's middleware)
 def apply_done(request):
     """The thank-you page after an application."""
     return mark_cacheable(
