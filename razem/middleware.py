@@ -267,3 +267,50 @@ class AdminAccessRefusalMiddleware:
             )
             return refusal(request, "403.html", 403, {"reason": reason})
         return self.get_response(request)
+
+
+class EndedSessionPostMiddleware:
+    """A form posted after the session ended (a logout in another tab, two idle
+    hours) to an address that needs a login: instead of the silent redirect to the
+    login, which loses what was typed, the site's Polish page that says what
+    happened, shows the typed text back and leads to the login and back to the
+    form. Every login-required path passes here (the apps' decorators, allauth's
+    and Wagtail's own views): they all answer such a POST with a redirect to the
+    login. Goes after AuthenticationMiddleware."""
+
+    REDIRECTS = (301, 302, 303, 307, 308)
+    # Addresses whose redirect to the login is their job, not a refusal.
+    HAND_OVERS = ("/admin/login/", "/_util/login/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            request.method == "POST"
+            and response.status_code in self.REDIRECTS
+            and user is not None
+            and not user.is_authenticated
+            and request.path not in self.HAND_OVERS
+            and self._to_the_login(response.get("Location", ""))
+        ):
+            from .views import session_ended
+
+            return session_ended(request)
+        return response
+
+    @staticmethod
+    def _to_the_login(location: str) -> bool:
+        from urllib.parse import urlsplit
+
+        from django.shortcuts import resolve_url
+
+        login_paths = {
+            resolve_url(settings.LOGIN_URL),
+            resolve_url(
+                getattr(settings, "WAGTAILADMIN_LOGIN_URL", settings.LOGIN_URL)
+            ),
+        }
+        return urlsplit(location).path in login_paths

@@ -106,6 +106,27 @@ def csrf_failure(request, reason=""):
     return refusal(request, "403_csrf.html", 403)
 
 
+def session_ended(request):
+    """403 for a form posted after the session ended, to an address that needs a
+    login (razem.middleware.EndedSessionPostMiddleware): what happened, the typed
+    text, and the login that leads back to the page with the form (the referring
+    page of this site, else the address itself)."""
+    from urllib.parse import urlsplit
+
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+    back = request.META.get("HTTP_REFERER", "")
+    if not back or not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = request.path
+    parts = urlsplit(back)
+    back = parts.path + (f"?{parts.query}" if parts.query else "")
+    login_url = f"{reverse('account_login')}?{urlencode({'next': back})}"
+    return refusal(request, "403_session.html", 403, {"login_url": login_url})
+
+
 def method_not_allowed(request, allowed: str):
     """405: this address does not take that kind of request (see the middleware)."""
     response = refusal(request, "405.html", 405)

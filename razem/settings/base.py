@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "razem.middleware.MethodNotAllowedPageMiddleware",  # a Polish 405 page
+    "razem.middleware.EndedSessionPostMiddleware",  # a form sent logged out
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "razem.middleware.ContentSecurityPolicyMiddleware",
     "razem.middleware.PrivateCacheControlMiddleware",

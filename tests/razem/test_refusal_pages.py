@@ -193,3 +193,95 @@ def test_the_admin_still_opens_for_staff_and_asks_anonymous_visitors_to_log_in(
     activate_totp(editor)
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
+
+
+# -- a form sent after the session ended (brief point 7) ------------------------------
+
+
+def end_the_session(client) -> None:
+    """Log out elsewhere (another tab) or expire: the session is gone, the
+    browser still shows the form with its token."""
+    from django.contrib.sessions.models import Session
+
+    Session.objects.all().delete()
+    client.cookies.pop("sessionid", None)
+
+
+def test_a_form_sent_after_a_logout_elsewhere_explains_and_keeps_the_typed_text(
+    client, home_page
+):
+    from members.models import Centre
+
+    member_centre = CentreFactory(director="Anna Stara")
+    from tests.factories.members import representative
+
+    client.force_login(representative(member_centre, email="kier@sesja.test"))
+    form_page = "/moj-osrodek/dane/"
+    assert client.get(form_page).status_code == 200
+    end_the_session(client)
+    typed = "Jolanta Nowa-Dyrektorka"
+    response = client.post(
+        form_page,
+        {"director": typed, "phone": "+48 22 123 45 67", "email": "gops@sesja.test"},
+        HTTP_REFERER=f"http://testserver{form_page}",
+    )
+    html = assert_site_refusal(response, 403, "Nie jesteś już zalogowany")
+    assert SKIP_LINK in html
+    assert typed in html and "+48 22 123 45 67" in html
+    assert 'href="/konto/login/?next=%2Fmoj-osrodek%2Fdane%2F"' in html
+    assert Centre.objects.get(pk=member_centre.pk).director == "Anna Stara"
+
+
+def test_a_comment_sent_after_the_session_expired_is_shown_back(client, pages):
+    """A POST-only address (the comment form of an opinion): the login leads back
+    to the opinion page the form was on, not to the POST-only address."""
+    from consultations.models import Comment
+    from tests.factories.members import representative
+
+    client.force_login(representative(CentreFactory(), email="kier@komentarz.test"))
+    end_the_session(client)
+    words = "Proponujemy doprecyzować art. 5 w zakresie usług sąsiedzkich."
+    response = client.post(
+        f"/opinie/{pages.opinion.pk}/komentarze/",
+        {"body": words},
+        HTTP_REFERER=f"http://testserver{pages.opinion.url}",
+    )
+    html = assert_site_refusal(response, 403, "Nie jesteś już zalogowany", words)
+    assert f"next={pages.opinion.url.replace('/', '%2F')}" in html
+    assert not Comment.objects.filter(body=words).exists()
+
+
+def test_a_foreign_referer_is_never_where_the_login_leads(client, home_page):
+    response = client.post(
+        "/moj-osrodek/dane/",
+        {"director": "Ktoś"},
+        HTTP_REFERER="https://zly.example/podstep/",
+    )
+    html = assert_site_refusal(response, 403, "Nie jesteś już zalogowany")
+    assert "zly.example" not in html
+    assert 'href="/konto/login/?next=%2Fmoj-osrodek%2Fdane%2F"' in html
+
+
+def test_without_a_post_the_login_redirect_stays(client, home_page):
+    """Opening a member page logged out is still the plain redirect to the login;
+    the admin's own login hand-over is not a refusal either."""
+    response = client.get("/moj-osrodek/dane/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
+    assert client.post("/admin/login/", {"login": "x"}).status_code == 302
+
+
+def test_an_admin_form_sent_after_the_session_ended_is_shown_back(client, home_page):
+    from tests.factories.members import UserFactory
+    from tests.security.conftest import activate_totp
+
+    editor = UserFactory(email="redaktor@sesja.test", is_staff=True, is_superuser=True)
+    activate_totp(editor)
+    client.force_login(editor)
+    end_the_session(client)
+    response = client.post(
+        f"/admin/pages/add/razem/standardpage/{home_page.pk}/",
+        {"title": "Nowa strona o dodatku", "slug": "nowa-strona"},
+    )
+    assert_site_refusal(response, 403, "Nie jesteś już zalogowany")
+    assert "Nowa strona o dodatku" in response.content.decode()
