@@ -7,6 +7,8 @@ Documents are not among them: they are always served through Wagtail's document 
 Production uses `razem.urls`, which has no such view.
 """
 
+import posixpath
+
 from django.conf import settings
 from django.http import Http404
 from django.urls import re_path
@@ -29,9 +31,16 @@ SERVED_FOLDERS = ("original_images/", "images/")
 @require_safe
 def demo_media(request, path: str):
     """An uploaded image of the demo, from MEDIA_ROOT; anything else is a 404."""
-    if not path.startswith(SERVED_FOLDERS) or "\\" in path:
+    # The folder is checked on the path as `serve` will read it: "images/../documents/x"
+    # (or its %2e%2e spelling, decoded by the router) normalises out of the folder.
+    normalised = posixpath.normpath(path).lstrip("/")
+    if (
+        "\\" in path
+        or ".." in normalised.split("/")
+        or not normalised.startswith(SERVED_FOLDERS)
+    ):
         raise Http404
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, normalised, document_root=settings.MEDIA_ROOT)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

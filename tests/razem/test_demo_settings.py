@@ -94,6 +94,13 @@ def test_with_debug_off_the_demo_serves_static_files_and_images_but_no_documents
     assert client.get(f"/media/{document.file.name}").status_code == 404
     traversal = client.get("/media/original_images/../../pyproject.toml")
     assert traversal.status_code in (400, 404)
+    # Inside MEDIA_ROOT but out of the image folders (found in the browser trial):
+    # a document reached through an image folder, as typed and percent-encoded.
+    for spelling in ("..", "%2e%2e", "%2E%2E"):
+        sideways = client.get(f"/media/images/{spelling}/{document.file.name}")
+        assert sideways.status_code == 404, spelling
+        sideways = client.get(f"/media/original_images/{spelling}/{document.file.name}")
+        assert sideways.status_code == 404, spelling
     assert client.post(f"/media/{image.file.name}").status_code == 405
     missing = client.get("/nie-ma-takiej-strony/")
     assert missing.status_code == 404 and "Nie znaleziono strony" in (
