@@ -23,7 +23,7 @@ from .forms import AnswerForm, ConfirmForm, ErratumForm, HideCommentForm, SendFo
 from .models import Comment, OpinionPage
 from .permissions import can_manage_opinion, can_run_workflow, require
 from .services.exports import signatories_csv, signatories_xlsx
-from .services.letters import signatories
+from .services.letters import ordered_signatories
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ def opinion_console(request, opinion_id: int):
             "may_run_workflow": can_run_workflow(request.user, opinion),
             "events": opinion.events.select_related("user"),
             "errata": opinion.errata.select_related("created_by"),
-            "signatures": signatories(opinion),
+            "signatures": ordered_signatories(opinion),
             "withdrawn": opinion.signatures.filter(
                 withdrawn_at__isnull=False
             ).select_related("centre", "withdrawn_by"),

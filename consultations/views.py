@@ -28,7 +28,7 @@ from .permissions import (
     comment_refusal,
     person_signing_refusal,
 )
-from .services.letters import letter_pack, signatories
+from .services.letters import LazySignatories, letter_pack
 
 
 class PersonRateLimit(RateLimit):
@@ -102,7 +102,7 @@ def _discussion_context(request, opinion: OpinionPage, comment_form=None) -> dic
 def opinion_page_context(request, opinion: OpinionPage, comment_form=None) -> dict:
     """Everything the opinion template lists, in a bounded number of queries."""
     # Querysets, read only when the template's fragment cache misses.
-    signatures = signatories(opinion) if opinion.is_public else Signature.objects.none()
+    signatures = LazySignatories(opinion) if opinion.is_public else []
     context = {
         "signatures": signatures,
         "events": opinion.events.all(),

@@ -15,11 +15,13 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
+from razem.exports import sorted_polish
 from razem.models import AssociationSettings
 from razem.pdf import html_to_pdf
 
@@ -30,7 +32,8 @@ from .locking import atomic_or_try_again, lock_opinion
 
 
 def signatories(opinion: OpinionPage):
-    """Active co-signatures with centre and gmina, ordered by voivodeship and name."""
+    """Active co-signatures with centre and gmina (the query; its order is the
+    database's, see `ordered_signatories` for the order people read)."""
     return (
         Signature.objects.active()
         .filter(opinion=opinion)
@@ -39,17 +42,65 @@ def signatories(opinion: OpinionPage):
     )
 
 
+def ordered_signatories(opinion: OpinionPage) -> list:
+    """The co-signatures as every list shows them (page, annex, e-mail, console):
+    by voivodeship and centre name in Polish order (Ć after C, Ł after L, Ż last),
+    each with `municipality_label`, the gmina with its kind (in the active language).
+    """
+    signatures = sorted_polish(
+        signatories(opinion),
+        lambda s: s.centre.municipality.voivodeship,
+        lambda s: s.centre.name,
+    )
+    labels = municipality_labels(signatures)
+    for signature in signatures:
+        signature.municipality_label = labels[signature.pk]
+    return signatures
+
+
+class LazySignatories:
+    """`ordered_signatories`, computed only when a template reads it (the page's
+    list sits in a fragment cache: a hit costs no query)."""
+
+    def __init__(self, opinion: OpinionPage):
+        self._opinion = opinion
+        self._rows = None
+
+    def _get(self) -> list:
+        if self._rows is None:
+            self._rows = ordered_signatories(self._opinion)
+        return self._rows
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __len__(self):
+        return len(self._get())
+
+    def __bool__(self):
+        return bool(self._get())
+
+    def __getitem__(self, index):
+        return self._get()[index]
+
+
 def municipality_labels(signatures) -> dict[int, str]:
-    """The gmina as the annex names it, by signature: its kind always, its powiat
+    """The gmina as the lists name it, by signature: its kind always, its powiat
     where two listed gminy share both name and kind."""
     municipalities = [s.centre.municipality for s in signatures]
     clashes = Counter((m.name, m.kind) for m in municipalities)
     labels = {}
     for signature, municipality in zip(signatures, municipalities, strict=True):
-        label = f"{municipality.name} (gmina {municipality.get_kind_display()}"
+        values = {
+            "name": municipality.name,
+            "kind": municipality.get_kind_display(),
+            "powiat": municipality.powiat,
+        }
         if clashes[(municipality.name, municipality.kind)] > 1:
-            label += f", powiat {municipality.powiat}"
-        labels[signature.pk] = label + ")"
+            label = gettext("%(name)s (gmina %(kind)s, powiat %(powiat)s)") % values
+        else:
+            label = gettext("%(name)s (gmina %(kind)s)") % values
+        labels[signature.pk] = label
     return labels
 
 
@@ -94,12 +145,9 @@ def _association(opinion: OpinionPage) -> AssociationSettings:
 
 def render_letter_html(opinion: OpinionPage) -> str:
     """The letter as an HTML document for the PDF renderer (always in Polish)."""
-    signatures = list(signatories(opinion))
-    labels = municipality_labels(signatures)
-    for signature in signatures:
-        signature.municipality_label = labels[signature.pk]
     body_head, last_paragraph = split_last_block(expand_db_html(str(opinion.body)))
     with translation.override("pl"):
+        signatures = ordered_signatories(opinion)
         return render_to_string(
             "consultations/letter.html",
             {

@@ -65,9 +65,10 @@ def notify_reminder(opinion: OpinionPage, centre, emails: list[str]) -> None:
 
 def notify_closed(opinion: OpinionPage) -> None:
     """Tell the association's office that signing closed, with the co-signers."""
-    from .letters import signatories
+    from .letters import ordered_signatories
 
-    signatures = list(signatories(opinion))
+    with translation.override("pl"):  # the office reads Polish
+        signatures = ordered_signatories(opinion)
     queue_email(
         [settings.RAZEM_STAFF_EMAIL],
         "consultations/email/signing_closed",
@@ -75,7 +76,7 @@ def notify_closed(opinion: OpinionPage) -> None:
             **_opinion_context(opinion),
             "count": len(signatures),
             "centres": [
-                f"{s.centre.name} ({s.centre.municipality.name}, "
+                f"{s.centre.name} ({s.municipality_label}, "
                 f"{s.centre.municipality.voivodeship})"
                 for s in signatures
             ],
