@@ -120,3 +120,45 @@ def test_the_contact_form_past_its_limit_keeps_the_text(page, live_server, site,
     assert "Spróbuj ponownie za 60 minut" in page.locator(".form-errors").inner_text()
     assert page.input_value("#id_wiadomosc") == MESSAGE
     axe(page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_form_sent_after_a_logout_in_another_tab_keeps_the_text(
+    page, live_server, site, axe
+):
+    """Brief point 7: logged out in another tab, the form in this one is sent:
+    a Polish page says what happened, shows the text, and the login leads back."""
+    from tests.factories.members import TEST_PASSWORD, CentreFactory, representative
+
+    person = representative(CentreFactory(), email="kierowniczka@sesja.test")
+
+    def log_in(tab):
+        tab.fill("input[name=login]", person.email)
+        tab.fill("input[name=password]", TEST_PASSWORD)
+        with tab.expect_navigation():
+            tab.click("main form button[type=submit]")
+
+    page.goto(live_server.url + "/konto/login/?next=/moj-osrodek/dane/")
+    log_in(page)
+    assert page.url.endswith("/moj-osrodek/dane/")
+    typed = "Jolanta Nowa-Dyrektorka"
+    page.fill("#id_director", typed)
+
+    other = page.context.new_page()
+    other.goto(live_server.url + "/konto/logout/")
+    with other.expect_navigation():
+        other.click("main form button[type=submit]")
+    other.close()
+
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.locator("h1").inner_text() == "Nie jesteś już zalogowany"
+    boxes = page.locator("textarea[readonly]")
+    assert typed in [boxes.nth(i).input_value() for i in range(boxes.count())]
+    assert page.locator(".skip-link").count() == 1
+    axe(page)
+
+    with page.expect_navigation():
+        page.click("text=Zaloguj się ponownie")
+    log_in(page)
+    assert page.url.endswith("/moj-osrodek/dane/")
