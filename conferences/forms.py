@@ -9,6 +9,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy, pgettext_lazy
 
+from members.validators import SafeEmailValidator
+
 from .services.registration import ParticipantData
 
 
@@ -40,12 +42,20 @@ def no_colon_after_checkboxes(form) -> None:
             field.label_suffix = ""
 
 
+class ParticipantEmailField(forms.EmailField):
+    """An address checked for look-alike characters first (a Cyrillic "е" in the
+    domain, sent by the browser as "xn--…"), so another centre's participant cannot
+    be registered again under a same-looking address."""
+
+    default_validators = [SafeEmailValidator()]
+
+
 class ParticipantForm(forms.Form):
     """One participant: who, which workshops, meals, nights, remarks, needs."""
 
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=100)
-    email = forms.EmailField(label=_("E-mail"))
+    email = ParticipantEmailField(label=_("E-mail"))
     position = forms.CharField(label=_("Position"), max_length=150, required=False)
     workshops = forms.TypedMultipleChoiceField(
         label=_("Workshops"),

@@ -58,7 +58,28 @@ def _latin_letter(char: str) -> bool:
     )
 
 
+def _decoded_domain(domain: str) -> str | None:
+    """The domain as people read it: each "xn--" label (IDNA's ASCII form, which a
+    browser's e-mail field sends for a domain typed in Unicode) decoded from
+    punycode; None for a label that does not decode."""
+    labels = []
+    for label in domain.split("."):
+        if label[:4].lower() == "xn--":
+            try:
+                label = label[4:].encode("ascii").decode("punycode")
+            except (UnicodeError, ValueError):
+                return None
+        labels.append(label)
+    return ".".join(labels)
+
+
 def _safe_domain(domain: str) -> bool:
+    decoded = _decoded_domain(domain)
+    if decoded is None:
+        return False
+    if decoded != domain:
+        # "xn--mgops-wysmierzyc-…" may hide a Cyrillic "е": judge what it decodes to.
+        return _safe_domain(decoded) if "xn--" not in decoded.lower() else False
     if ASCII_DOMAIN.match(domain):
         return True
     if unicodedata.normalize("NFC", domain) != domain:

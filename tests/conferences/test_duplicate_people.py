@@ -94,3 +94,33 @@ def test_the_service_refusal_names_no_centre_either(conference, centre, rep, oth
         "uczestnik2@example.test",
     }
     assert Registration.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "grazyna1@xn--exmple-4nf.test",  # ex<Cyrillic а>mple.test, as a browser sends it
+        "grazyna1@ex\u0430mple.test",
+        "gr\u0430zyna1@example.test",
+    ],
+)
+def test_a_look_alike_of_another_centres_participant_is_refused_as_such(
+    client, conference, rep, other_rep, address
+):
+    """Found in the final browser trial: a Cyrillic letter in the domain (sent by
+    the browser in its "xn--" form) registered another centre's participant again."""
+    register_participants(
+        conference=conference,
+        centre=other_rep.membership.centre,
+        user=other_rep,
+        participants=[participant(7, email="grazyna1@example.test")],
+    )
+    client.force_login(rep)
+    data = {**management(2), **row(0, remarks=TYPED), **row(1, email=address)}
+    response = client.post(register_url(conference), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_form-1-email_error"' in html
+    assert "tylko wygląda na zwykły" in html or "Domena po „@”" in html
+    assert TYPED in html
+    assert Registration.objects.count() == 1

@@ -35,8 +35,22 @@ UNSAFE = {
     "full-width domain": ("jan@\uff45\uff58\uff41mple.test", DOMAIN),
     "invisible in domain": ("jan@exa\u2060mple.test", DOMAIN),
     "combining mark": ("jan@la\u0328ka.pl", DOMAIN),
+    # What a browser's e-mail field sends for a domain typed in Unicode (IDNA's
+    # ASCII form): "mgops-wysmierzyc\u0435.test" with a Cyrillic "е", found in the
+    # final browser trial; judged by what it decodes to.
+    "punycode cyrillic domain": ("nowy@xn--mgops-wysmierzyc-ogn.test", DOMAIN),
+    "punycode cyrillic domain, upper case": (
+        "nowy@XN--MGOPS-WYSMIERZYC-OGN.test",
+        DOMAIN,
+    ),
+    "punycode that does not decode": ("jan@xn--ab-\u0142.test", DOMAIN),
 }
-SAFE = ["jan@example.test", "Jan.Kowalski+ops@Example.TEST", "o'brien@łódź.pl"]
+SAFE = [
+    "jan@example.test",
+    "Jan.Kowalski+ops@Example.TEST",
+    "o'brien@łódź.pl",
+    "o'brien@xn--d-uga0v4h.pl",  # łódź.pl as a browser sends it
+]
 
 
 def said(html: str, field: str) -> str:
