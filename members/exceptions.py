@@ -127,6 +127,17 @@ class ContactsChanged(MembersError):
         self.centre = centre
 
 
+class CentreNotActive(MembersError):
+    """The centre has left the association ("former member"): its representative
+    no longer invites people or changes its data in the portal."""
+
+    default_message = _(
+        "Your centre is no longer a member of the association, so new people cannot "
+        "be invited and its data cannot be changed here. To rejoin, please contact "
+        "the association's office."
+    )
+
+
 class PersonGone(MembersError):
     """The person was removed from the centre meanwhile (a stale tab, a double
     submit): nothing to remove or hand over."""

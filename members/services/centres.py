@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ..choices import CentreStatus, Role
 from ..exceptions import (
     CentreDataInvalid,
+    CentreNotActive,
     ContactsChanged,
     EligibilityReasonRequired,
     LastRepresentative,
@@ -114,6 +115,8 @@ def update_centre_contacts(
         raise NotAllowed
     with transaction.atomic():
         centre = Centre.objects.select_for_update().get(pk=centre.pk)
+        if centre.status == CentreStatus.FORMER:
+            raise CentreNotActive
         if seen is not None:
             meanwhile = {
                 field: [seen[field], getattr(centre, field)]

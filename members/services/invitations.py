@@ -30,10 +30,11 @@ from django.utils.translation import gettext as _
 
 from razem.mail import queue_email
 
-from ..choices import InvitationRefusal, Role
+from ..choices import CentreStatus, InvitationRefusal, Role
 from ..exceptions import (
     AccountExists,
     AlreadyInCentre,
+    CentreNotActive,
     InvitationClosed,
     InvitationInvalid,
     InvitationNotForThisAccount,
@@ -60,6 +61,12 @@ def _may_invite(user, centre: Centre, role: str) -> bool:
     if is_association_staff(user):
         return True
     return role == Role.STAFF and is_representative_of(user, centre)
+
+
+def centre_has_left(centre: Centre) -> bool:
+    """The centre is a former member: its representative invites nobody (the
+    office still may, e.g. for a centre rejoining)."""
+    return Centre.objects.filter(pk=centre.pk, status=CentreStatus.FORMER).exists()
 
 
 def _speaks_for_centre(user) -> bool:
@@ -227,6 +234,8 @@ def create_invitation(
     email = canonical_email(email)
     if not _may_invite(invited_by, centre, role):
         raise NotAllowed
+    if _speaks_for_centre(invited_by) and centre_has_left(centre):
+        raise CentreNotActive
     with transaction.atomic():
         repeated = _repeated(email, centre, invited_by, role)
         if repeated is not None:

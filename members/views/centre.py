@@ -18,8 +18,13 @@ from wagtail import hooks
 
 from razem.ratelimit import RateLimit
 
-from ..choices import Role
-from ..exceptions import ContactsChanged, InvitationClosed, MembersError, PersonGone
+from ..choices import CentreStatus, Role
+from ..exceptions import (
+    ContactsChanged,
+    InvitationClosed,
+    MembersError,
+    PersonGone,
+)
 from ..forms import CentreContactsForm, InviteStaffForm
 from ..models import Invitation, Membership
 from ..permissions import membership_of, representative_required
@@ -31,6 +36,15 @@ from ..services import (
     update_centre_contacts,
 )
 from ..services.invitations import cancel_invitation
+
+
+def _refused_for_former_member(request):
+    """A former member's representative is sent back to 'Mój ośrodek' with the
+    reason, which heads the centre's data there (a bookmark, a stale tab, a typed
+    address); None for an active centre."""
+    if request.membership.centre.status != CentreStatus.FORMER:
+        return None
+    return redirect("members:my_centre")
 
 
 def centre_panels(request, membership) -> list[dict]:
@@ -63,6 +77,7 @@ def my_centre(request):
         "invitations": centre.invitations.outstanding().order_by("-created_at"),
         "dues": centre.dues.order_by("-year"),
         "is_representative": membership.is_representative,
+        "centre_has_left": centre.status == CentreStatus.FORMER,
         "invite_form": InviteStaffForm(),
         "panels": centre_panels(request, membership),
     }
@@ -72,6 +87,8 @@ def my_centre(request):
 @representative_required
 def edit_contacts(request):
     """The representative edits the centre's contacts; changes go to the audit log."""
+    if refused := _refused_for_former_member(request):
+        return refused
     centre = request.membership.centre
     form = CentreContactsForm(request.POST or None, instance=centre)
     if request.method == "POST" and form.is_valid():
@@ -131,6 +148,8 @@ def invite(request):
     account) gets an explanation by e-mail instead of the link, so the answer
     tells the representative nothing about accounts outside the centre.
     """
+    if refused := _refused_for_former_member(request):
+        return refused
     centre = request.membership.centre
     form = InviteStaffForm(request.POST or None)
     if request.method == "POST" and INVITE_LIMIT.exceeded(request):
