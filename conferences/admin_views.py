@@ -31,9 +31,8 @@ from .services.occupancy import (
 )
 from .services.staff import (
     approve_registration,
+    attendance_note,
     check_in,
-    check_in_refusal,
-    is_conference_day,
 )
 from .services.waitlist import cancel_registration, cancel_workshop_choice
 
@@ -197,9 +196,7 @@ def check_in_page(request, page_id: int):
             "people": people,
             "present": present,
             "occupancy": conference_occupancy(conference),
-            "not_today": (
-                None if is_conference_day(conference) else check_in_refusal(conference)
-            ),
+            "not_today": attendance_note(conference),
         },
     )
 

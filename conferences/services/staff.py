@@ -77,10 +77,36 @@ def is_conference_day(conference, now=None) -> bool:
     return conference.start_date <= today <= conference.end_date
 
 
+def has_begun(conference, now=None) -> bool:
+    """True from the conference's first day on (Europe/Warsaw): attendance can be
+    recorded at the door, and after the conference corrected from the signed list
+    in both directions, so an undo made by mistake can always be put right."""
+    return timezone.localdate(now) >= conference.start_date
+
+
+def attendance_note(conference) -> str:
+    """What the door page says outside the conference's days ("" on them)."""
+    if is_conference_day(conference):
+        return ""
+    if not has_begun(conference):
+        return (
+            check_in_refusal(conference)
+            + " "
+            + str(_("A check-in made by mistake can still be undone."))
+        )
+    return str(
+        _(
+            "The conference has ended: you are correcting its attendance record "
+            "(for example from the signed list). Marking present and undoing are "
+            "both still possible."
+        )
+    )
+
+
 def check_in_refusal(conference) -> str:
     """Why a participant cannot be marked present today."""
     return _(
-        "Participants can be marked present only on the conference days "
+        "Participants can be marked present from the conference's first day "
         "(%(start)s – %(end)s). Today is %(today)s."
     ) % {
         "start": formats.date_format(conference.start_date, "d.m.Y"),
@@ -92,8 +118,10 @@ def check_in_refusal(conference) -> str:
 def check_in(registration, user, *, present: bool = True):
     """Mark a confirmed participant present at the door (or undo it); idempotent.
 
-    Marking present only on the conference's days (Europe/Warsaw); undoing a
-    check-in made by mistake is allowed at any time.
+    Marking present from the conference's first day on (Europe/Warsaw), never
+    before it: at the door, and after the conference as a correction of the record
+    (from the signed list), so that an undo made by mistake can be put right;
+    undoing is allowed at any time.
     """
     from ..models import Registration
 
@@ -111,7 +139,7 @@ def check_in(registration, user, *, present: bool = True):
         if (
             present
             and registration.checked_in_at is None
-            and not is_conference_day(registration.conference)
+            and not has_begun(registration.conference)
         ):
             raise RegistrationRefused(check_in_refusal(registration.conference))
         if present and registration.checked_in_at is None:
