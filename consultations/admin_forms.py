@@ -58,8 +58,10 @@ class OpinionPageForm(WagtailAdminPageForm):
                 posted = field.clean(
                     field.widget.value_from_datadict(self.data, self.files, key)
                 )
-            except ValidationError:
-                posted = object()  # unreadable: certainly not the stored value
+            except (ValidationError, ValueError, TypeError, AttributeError, KeyError):
+                # Unreadable (a forged body that is not the editor's JSON, e.g.
+                # "{" or "[]"): certainly not the stored value, refused below.
+                posted = object()
             if not self.instance.is_unchanged_frozen_value(name, posted):
                 self.add_error(name, CHANGED_AFTER_CLOSING)
                 if isinstance(posted, str):  # shown back below the frozen text

@@ -236,3 +236,22 @@ def test_the_letter_keeps_the_address_on_its_lines(make_opinion, rep_a, admin_us
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     lines = [line.strip() for line in text.splitlines()]
     assert "ul. Nowogrodzka 1/3/5" in lines and "00-513 Warszawa" in lines
+
+
+@pytest.mark.parametrize("forged", ["<p>not the editor's JSON</p>", "{", "[]", "null"])
+def test_a_forged_body_that_is_not_the_editors_format_is_refused_not_a_500(
+    client, open_demo, admin_user, forged
+):
+    """Found in the final browser trial: a body that is not Draftail's JSON, posted
+    for a sent opinion, answered 500."""
+    client.force_login(admin_user)
+    tab = _tab(client, open_demo)
+    sent = _close_and_send(open_demo, admin_user)
+    tab["body"] = forged
+    response = client.post(f"/admin/pages/{sent.pk}/edit/", nested_form_data(tab))
+    assert response.status_code == 200
+    assert "Podpisywanie zamknięto po otwarciu tej strony" in _field_errors(
+        response.content.decode(), "body"
+    )
+    after = _reload(sent)
+    assert after.body == sent.body
