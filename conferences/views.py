@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from members.permissions import centre_member_required
+from razem.views import pdf_render_refusal
 
 from .exceptions import ConferenceError
 from .forms import MAX_ROWS, ParticipantFormSet, add_row, without_errors
@@ -245,6 +246,8 @@ def certificate(request, pk: int):
     registration = _own_registration(request, pk)
     if not may_have_certificate(registration):
         raise Http404
+    if refusal := pdf_render_refusal(request, request.path):
+        return refusal  # rendered per request: canonical address, per-client limit
     pdf = certificates_pdf(registration.conference, [registration])
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (

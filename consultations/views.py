@@ -7,11 +7,12 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from members.permissions import membership_of
 from razem.cache import mark_cacheable
 from razem.ratelimit import RateLimit
+from razem.views import pdf_render_refusal
 
 from . import services
 from .choices import PUBLIC_STATES
@@ -270,12 +271,15 @@ def letter(request, opinion_id: int):
     return response
 
 
-@require_GET
+@require_safe
 def letter_pack_view(request, opinion_id: int):
-    """The sent letter followed by its dated errata, as one PDF."""
+    """The sent letter followed by its dated errata, as one PDF (rendered per
+    request: canonical address and a per-client limit, `pdf_render_refusal`)."""
     opinion = _opinion_or_404(request, opinion_id)
     if not opinion.letter_pdf or not can_see_letter(request.user, opinion):
         raise Http404
+    if refusal := pdf_render_refusal(request, request.path):
+        return refusal
     response = HttpResponse(letter_pack(opinion), content_type="application/pdf")
     filename = f"{opinion.slug}-z-erratami.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -221,6 +221,26 @@ def _pdf_render_limit():
     return RateLimit("pdf-render", limit=PDF_RENDER_LIMIT, window=PDF_RENDER_WINDOW)
 
 
+def pdf_render_refusal(request, canonical: str):
+    """What a request for a freshly rendered PDF gets instead of a render, or None.
+
+    Every view that runs WeasyPrint per request (page PDFs, an opinion's letter with
+    its errata, attendance certificates) calls it first: another spelling of the
+    address or any query string is redirected to the one canonical address, and
+    renders are counted per client (the Polish 429 past the limit). Returns None,
+    having counted the render, when the view may go on.
+    """
+    from django.shortcuts import redirect
+
+    if request.path != canonical or request.META.get("QUERY_STRING"):
+        return redirect(canonical, permanent=True)
+    limit = _pdf_render_limit()
+    if limit.exceeded(request):
+        return over_limit(request, limit)
+    limit.hit(request)
+    return None
+
+
 def _pdf_page(page_id: int):
     """The live public page with a PDF version, or 404."""
     from django.http import Http404
@@ -265,10 +285,8 @@ def page_pdf(request, page_id: int):
     if request.path != canonical or request.META.get("QUERY_STRING"):
         return redirect(canonical, permanent=True)
     page = _pdf_page(page_id)
-    limit = _pdf_render_limit()
-    if limit.exceeded(request):
-        return over_limit(request, limit)
-    limit.hit(request)
+    if refusal := pdf_render_refusal(request, canonical):
+        return refusal
     page_response = _rendered_page(page, request)
     pdf = html_to_pdf(page_response.content.decode())
     response = HttpResponse(pdf, content_type="application/pdf")

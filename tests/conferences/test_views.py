@@ -247,6 +247,11 @@ def test_certificate_download_after_the_conference(
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    # Rendered per request: one address, GET only, a per-client limit (found in
+    # the final browser trial: ?x=N and POST rendered it again and again).
+    moved = client.get(f"{url}?x=1")
+    assert moved.status_code == 301 and moved["Location"] == url
+    assert client.post(url).status_code == 405
 
 
 @pytest.mark.parametrize("size", [2, 12])

@@ -142,3 +142,28 @@ def test_a_double_submit_adds_the_erratum_once(client, sent, admin_user):
     assert response.status_code == 200
     assert "już dodana" in response.context["form"].errors["body"][0]
     assert Erratum.objects.count() == 1
+
+
+def test_the_pack_is_rendered_only_at_its_one_address_and_limited_per_client(
+    client, sent, admin_user, monkeypatch
+):
+    """Found in the final browser trial: the pack ran WeasyPrint on every request,
+    any query string included, without a limit."""
+    from razem.views import PDF_RENDER_LIMIT
+
+    renders = []
+    monkeypatch.setattr(
+        "consultations.views.letter_pack",
+        lambda opinion: renders.append(opinion.pk) or b"%PDF-1.7 test",
+    )
+    services.add_erratum(sent, admin_user, dated=timezone.localdate(), body=CORRECTION)
+    url = f"/opinie/{sent.pk}/pismo-z-erratami.pdf"
+    moved = client.get(f"{url}?x=1")
+    assert moved.status_code == 301 and moved["Location"] == url
+    assert client.post(url).status_code == 405
+    assert renders == []
+    for _render in range(PDF_RENDER_LIMIT):
+        assert client.get(url).status_code == 200
+    refused = client.get(url)
+    assert refused.status_code == 429 and "Retry-After" in refused
+    assert len(renders) == PDF_RENDER_LIMIT
