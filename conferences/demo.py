@@ -341,7 +341,7 @@ REGISTRATION_PERMISSIONS = [
     "view_registration",
     "export_special_category",
 ]
-OFFICE_LOGIN = "konferencje@razem.test"
+OFFICE_LOGIN = "biuro@razem.test"
 
 
 def _permissions(app_label: str, codenames):
@@ -355,7 +355,7 @@ def _permissions(app_label: str, codenames):
 def set_up_staff_groups() -> None:
     """Least privilege: editors get speakers only (and lose any registration
     permission an older demo gave them); "Biuro konferencji" gets registrations,
-    their exports and the needs; its demo login is konferencje@razem.test."""
+    their exports and the needs; its demo login is biuro@razem.test."""
     from django.contrib.auth.models import Group
 
     from razem.demo import ensure_user
