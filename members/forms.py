@@ -468,8 +468,29 @@ class ApplicationAdminForm(SafeEmailsMixin, WagtailAdminModelForm):
                 field.disabled = True
 
 
+# More rows of dues than a century of membership is a forged form: the rows built
+# are capped (a forged TOTAL_FORMS of thousands answered a page of 15 MB).
+MAX_DUES_ROWS = 100
+
+
 class DuesFormSet(BaseChildFormSet):
-    """A centre's dues in the admin: a repeated year is refused beside its field."""
+    """A centre's dues in the admin: a repeated year is refused beside its field;
+    at most MAX_DUES_ROWS rows are built, more are refused in Polish."""
+
+    def total_form_count(self):
+        """Never more rows than the cap, whatever TOTAL_FORMS says."""
+        return min(super().total_form_count(), MAX_DUES_ROWS)
+
+    def full_clean(self):
+        """Refuse a form that claims more rows than the cap (nothing is saved)."""
+        super().full_clean()
+        if not self.is_bound or not self.management_form.is_valid():
+            return
+        if self.management_form.cleaned_data["TOTAL_FORMS"] > MAX_DUES_ROWS:
+            self._non_form_errors.append(
+                _("At most %(count)d years of dues can be saved at once.")
+                % {"count": MAX_DUES_ROWS}
+            )
 
     def validate_unique(self):
         """One row per year, said at the repeated row's year."""

@@ -478,10 +478,16 @@ class Dues(models.Model):
         """A payment cannot be dated in the future (one row per centre and year is
         the constraint's, and the admin's dues formset says it beside the year)."""
         super().clean()
+        errors = {}
         if self.paid_on and self.paid_on > timezone.localdate():
-            raise ValidationError(
-                {"paid_on": _("The payment date cannot be in the future.")}
-            )
+            errors["paid_on"] = _("The payment date cannot be in the future.")
+        # Next year's dues may be recorded in advance, a year like 99999 never.
+        if self.year and self.year > timezone.localdate().year + 1:
+            errors["year"] = _(
+                "Dues can be recorded for next year at the latest (%(year)d)."
+            ) % {"year": timezone.localdate().year + 1}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_paid(self) -> bool:

@@ -34,6 +34,10 @@ SAFE_LOCAL_PART = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$"
 )
 ASCII_DOMAIN = re.compile(r"^[A-Za-z0-9.-]+$")
+MAX_LOCAL_PART = 64
+LONG_LOCAL_PART = _(
+    "The part of the address before the “@” may have at most 64 characters."
+)
 
 UNSAFE_LOCAL_PART = _(
     "The address contains a character that only looks like an ordinary one (for "
@@ -107,6 +111,8 @@ def validate_safe_email(value: str) -> None:
         return
     if not SAFE_LOCAL_PART.match(local):
         raise ValidationError(UNSAFE_LOCAL_PART, code="unsafe_email")
+    if len(local) > MAX_LOCAL_PART:  # RFC 5321: no mail server delivers it
+        raise ValidationError(LONG_LOCAL_PART, code="invalid")
     if not _safe_domain(domain):
         raise ValidationError(UNSAFE_DOMAIN, code="unsafe_email")
 

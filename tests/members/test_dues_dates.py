@@ -80,3 +80,31 @@ def test_the_demo_never_records_a_payment_in_the_future():
         for dues in Dues.objects.all():
             assert dues.paid_on is None or dues.paid_on <= today
             dues.full_clean()
+
+
+@pytest.mark.django_db
+def test_a_year_past_next_is_refused_beside_the_field(staff_client):
+    """Found in the final browser trial: the year 99999 was accepted."""
+    data = centre_data(MunicipalityFactory())
+    data.update(management_form(total=1))
+    data.update(dues_row(0, year="99999", amount="500.00", paid_on=""))
+    errors = field_errors(staff_client.post(f"{CENTRES}new/", data))
+    assert "najpóźniej" in errors["dues-0-year"]
+    assert not Centre.objects.exists() and not Dues.objects.exists()
+    data["dues-0-year"] = str(timezone.localdate().year + 1)
+    assert staff_client.post(f"{CENTRES}new/", data).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_forged_row_count_builds_no_more_than_the_cap(staff_client):
+    """Found in the final browser trial: TOTAL_FORMS=5000 answered a 15 MB page."""
+    from members.forms import MAX_DUES_ROWS
+
+    data = centre_data(MunicipalityFactory())
+    data.update(management_form(total=5000))
+    response = staff_client.post(f"{CENTRES}new/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('name="dues-') <= MAX_DUES_ROWS * 8 + 20
+    assert len(response.content) < 3_000_000
+    assert not Centre.objects.exists() and not Dues.objects.exists()

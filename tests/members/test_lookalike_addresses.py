@@ -63,6 +63,14 @@ def test_ordinary_addresses_pass(address):
     validate_safe_email(address)
 
 
+def test_a_local_part_longer_than_64_characters_is_refused():
+    """Found in the final browser trial: 70 characters before "@" were accepted
+    (no mail server delivers them) and broke the registrations table."""
+    validate_safe_email("a" * 64 + "@example.test")
+    with pytest.raises(ValidationError):
+        validate_safe_email("a" * 65 + "@example.test")
+
+
 @pytest.mark.parametrize("case", UNSAFE)
 def test_the_validator_refuses_look_alikes(case):
     address, words = UNSAFE[case]
