@@ -5,11 +5,14 @@ form, POST (only) calls the service. Both need the `change` permission on
 applications.
 """
 
+import datetime
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.generic import CreateView, DeleteView, InspectView
@@ -53,7 +56,21 @@ APPLICATION_FIELDS = [
 ]
 
 
-class ApplicationInspectView(InspectView):
+class LocalValuesMixin:
+    """Inspect views show moments in local time (Europe/Warsaw, as the listing and
+    the e-mails do) and an empty value as "–", never "None" (found in the final
+    browser trial)."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if value is None or value == "":
+            return "–"
+        return value
+
+
+class ApplicationInspectView(LocalValuesMixin, InspectView):
     """The application with its eligibility and the Accept / Reject buttons."""
 
     template_name = "members/admin/application_inspect.html"
@@ -73,7 +90,7 @@ class ApplicationInspectView(InspectView):
         return context
 
 
-class ApplicationDecisionView(InspectView):
+class ApplicationDecisionView(LocalValuesMixin, InspectView):
     """Base of the accept and reject views: the application, a form, POST to decide."""
 
     any_permission_required = None

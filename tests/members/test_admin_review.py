@@ -227,3 +227,20 @@ def test_staff_may_register_a_paper_application(client, admin_user):
     assert response.status_code == 200
     assert "został już złożony lub przyjęty" in response.content.decode()
     assert Application.objects.count() == 1
+
+
+@pytest.mark.parametrize("view", ["inspect", "accept", "reject"])
+def test_the_application_pages_show_local_time_and_no_none(
+    client, admin_user, application, view
+):
+    """Found in the final browser trial: the application's pages showed UTC (22:10
+    where the listing and e-mails say 23:10) and "None" for empty decisions."""
+    import datetime
+
+    moment = datetime.datetime(2026, 12, 6, 22, 10, tzinfo=datetime.UTC)
+    type(application).objects.filter(pk=application.pk).update(created_at=moment)
+    client.force_login(admin_user)
+    html = client.get(f"/admin/members/application/{view}/{application.pk}/")
+    html = html.content.decode()
+    assert "23:10" in html and "22:10" not in html
+    assert ">None<" not in html and "None\n" not in html
