@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from members.permissions import centre_member_required
@@ -142,6 +143,12 @@ def _summary(result) -> str:
         "waiting": result.waiting,
         "owed": _money(result.fee_owed),
     }
+    if waiting_for_workshops := result.workshop_waiting:
+        text += " " + ngettext(
+            "%(count)d workshop choice is on the workshop's waiting list.",
+            "%(count)d workshop choices are on the workshops' waiting lists.",
+            waiting_for_workshops,
+        ) % {"count": waiting_for_workshops}
     if result.fee_if_confirmed:
         text += " " + _(
             "The places on the waiting list or awaiting confirmation will cost "

@@ -72,6 +72,17 @@ class RegistrationResult:
         return self.count(RegistrationStatus.WAITING)
 
     @property
+    def workshop_waiting(self) -> int:
+        """Workshop choices that went to the workshop's waiting list (a person may
+        have a conference place and wait for a full workshop)."""
+        from ..models import WorkshopChoice
+
+        return WorkshopChoice.objects.filter(
+            registration__in=[r.pk for r in self.registrations],
+            status=WorkshopChoiceStatus.WAITING,
+        ).count()
+
+    @property
     def fee_owed(self) -> Decimal:
         """What the centre owes now: confirmed places only."""
         return sum((r.fee_owed for r in self.registrations), Decimal("0"))

@@ -64,3 +64,20 @@ def test_the_registration_form_says_no_places_left_for_a_full_workshop(
     assert label[: label.index("</label>")].endswith(FULL)
     other = html[html.index("Warsztat z miejscami") :]
     assert FULL not in other[: other.index("</label>")]
+
+
+def test_the_success_message_counts_the_workshop_waiting_list(
+    client, conference, centre, rep, workshops
+):
+    """Found in the final browser trial: a participant put on a full workshop's
+    waiting list was summed up as "lista oczekujących: 0"."""
+    from tests.conferences.test_views import management, register_url, row
+
+    full, _free = workshops
+    _register(conference, centre, rep, full)
+    client.force_login(rep)
+    data = {**management(1), **row(0, workshops=[str(full.pk)])}
+    response = client.post(register_url(conference), data, follow=True)
+    html = " ".join(response.content.decode().split())
+    assert "lista oczekujących: 0" in html  # the conference's own list
+    assert "1 wybór warsztatu jest na liście oczekujących na warsztat." in html
