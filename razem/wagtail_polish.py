@@ -31,6 +31,10 @@ MESSAGES = (
     gettext_noop("The page could not be saved due to validation errors."),
     gettext_noop("The page could not be saved as it is locked."),
     gettext_noop("The %(model_name)s could not be saved as it is locked"),
+    # Wagtail's Polish makes every model masculine ("Zaproszenie nie mógł zostać
+    # utworzony"): phrased so that any model's name reads correctly.
+    gettext_noop("The %(model_name)s could not be created due to errors."),
+    gettext_noop("The %(model_name)s could not be saved due to errors."),
     gettext_noop("Go to the first error"),
     gettext_noop("There are validation errors, click save to highlight them."),
     gettext_noop(

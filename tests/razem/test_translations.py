@@ -47,3 +47,18 @@ def test_polish_catalogue_is_complete_and_not_fuzzy():
 
 def test_english_catalogue_has_the_same_messages():
     assert {e["msgid"] for e in entries("en")} == {e["msgid"] for e in entries("pl")}
+
+
+def test_wagtails_could_not_be_created_reads_correctly_for_any_model():
+    """Found in the final browser trial: Wagtail's Polish says "Zaproszenie nie
+    mógł zostać utworzony" (every model masculine); ours names no gender."""
+    from django.utils import translation
+
+    with translation.override("pl"):
+        for msgid in (
+            "The %(model_name)s could not be created due to errors.",
+            "The %(model_name)s could not be saved due to errors.",
+        ):
+            text = translation.gettext(msgid) % {"model_name": "Zaproszenie"}
+            assert "mógł" not in text and "Zaproszenie" in text, text
+            assert text.startswith("Nie udało się"), text
