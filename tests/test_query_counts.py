@@ -249,7 +249,14 @@ class World:
         _grant(
             editors,
             "consultations",
-            ["add_draftlaw", "change_draftlaw", "delete_draftlaw"],
+            # The opinion workflow has its own permission since issue 10; the
+            # scenarios measure the office member who runs it.
+            [
+                "add_draftlaw",
+                "change_draftlaw",
+                "delete_draftlaw",
+                "manage_opinion_workflow",
+            ],
         )
         _grant(editors, "articles", ["add_category", "change_category"])
         for codename in ("add_page", "change_page", "publish_page"):

@@ -195,8 +195,13 @@ def _mail_context(invitation: Invitation, invited_by, link: str) -> dict:
 
 def _save(invitation: Invitation, invited_by) -> None:
     """Insert; a simultaneous invitation of the same address (the constraint)
-    becomes a refusal for a representative and an error for the office."""
-    invitation.full_clean(exclude=["token_hash"])
+    becomes a refusal for a representative and an error for the office.
+
+    The one-pending-per-address constraint is left to the database: checked in
+    `full_clean` it saw a racing invitation committed meanwhile and raised a
+    ValidationError instead of the refusal (found on PostgreSQL under a race).
+    """
+    invitation.full_clean(exclude=["token_hash"], validate_constraints=False)
     try:
         with transaction.atomic():
             invitation.save()
