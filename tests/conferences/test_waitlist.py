@@ -156,7 +156,7 @@ def test_a_waiting_entry_can_be_withdrawn_after_the_deadline(
         assert f"/moj-osrodek/konferencje/zgloszenia/{waiting.pk}/anuluj/" in page
         assert f"/moj-osrodek/konferencje/zgloszenia/{placed.pk}/anuluj/" not in page
         form = client.get(f"/moj-osrodek/konferencje/zgloszenia/{waiting.pk}/anuluj/")
-        assert "na liście rezerwowej i nie zajmuje miejsca" in form.content.decode()
+        assert "na liście oczekujących i nie zajmuje miejsca" in form.content.decode()
         client.post(f"/moj-osrodek/konferencje/zgloszenia/{waiting.pk}/anuluj/")
         with pytest.raises(NotAllowed):
             cancel_registration(placed, rep)  # a place: the deadline binds it

@@ -93,7 +93,9 @@ def test_editor_moves_the_deadline_later_and_edits_an_overdue_page(
     later = timezone.localtime() + datetime.timedelta(days=30)
     response = _editor_post(client, opinion, later.strftime("%Y-%m-%d %H:%M"))
     assert response.status_code == 302
-    assert _reload(opinion).signing_deadline.date() == later.date()
+    assert timezone.localtime(_reload(opinion).signing_deadline).date() == (
+        timezone.localtime(later).date()
+    )
     # An overdue page whose deadline is left as it is still edits (the job closes it).
     stored = timezone.localtime(overdue.signing_deadline).strftime("%Y-%m-%d %H:%M")
     OpinionPage.objects.filter(pk=overdue.pk).update(
