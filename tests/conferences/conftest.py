@@ -37,3 +37,14 @@ def staff_user(db):
     codenames = ["access_admin", "view_registration", "change_registration"]
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
+
+
+@pytest.fixture
+def editor(db, client, settings):
+    """A superuser logged in to the page editor (staff MFA off for the test)."""
+    from django.contrib.auth import get_user_model
+
+    settings.RAZEM_STAFF_MFA_REQUIRED = False
+    user = get_user_model().objects.create_superuser("red@razem.test", "x-Haslo-2026")
+    client.force_login(user)
+    return user

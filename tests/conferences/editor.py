@@ -19,6 +19,23 @@ def _value(value):
     return str(value)
 
 
+def new_session_row(conference, **fields) -> dict:
+    """The inline row of a programme item added in the editor (a lecture on the
+    first day, 10:00-11:00 in Sala A unless `fields` say otherwise)."""
+    row = {
+        "kind": "lecture",
+        "date": conference.start_date.isoformat(),
+        "start_time": "10:00",
+        "end_time": "11:00",
+        "room": "Sala A",
+        "title": "Wykład",
+        "description": "",
+        "capacity": "",
+    }
+    row.update(fields)
+    return row
+
+
 def session_row(session, **changes) -> dict:
     """The inline row of an existing programme item, with changes."""
     row = {

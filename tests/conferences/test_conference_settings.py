@@ -28,20 +28,6 @@ DEADLINE_AFTER_START = (
 END_BEFORE_START = "Ostatni dzień nie może być wcześniejszy niż pierwszy."
 
 
-@pytest.fixture(autouse=True)
-def _no_mfa(settings):
-    settings.RAZEM_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def editor(db, client):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("red@razem.test", "x-Haslo-2026")
-    client.force_login(user)
-    return user
-
-
 def _midnight(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 

@@ -8,7 +8,12 @@ from django.core.exceptions import ValidationError
 
 from conferences.models import ConferencePage, Session
 from conferences.services.registration import register_participants
-from tests.conferences.editor import editor_data, post_editor, session_row
+from tests.conferences.editor import (
+    editor_data,
+    new_session_row,
+    post_editor,
+    session_row,
+)
 from tests.factories.conferences import (
     add_session,
     add_workshop,
@@ -16,35 +21,6 @@ from tests.factories.conferences import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_mfa(settings):
-    settings.RAZEM_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def editor(db, client):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("red@razem.test", "x-Haslo-2026")
-    client.force_login(user)
-    return user
-
-
-def _new_row(conference, **fields):
-    row = {
-        "kind": "lecture",
-        "date": conference.start_date.isoformat(),
-        "start_time": "10:00",
-        "end_time": "11:00",
-        "room": "Sala A",
-        "title": "Wykład",
-        "description": "",
-        "capacity": "",
-    }
-    row.update(fields)
-    return row
 
 
 def test_registration_window_closing_before_opening_has_a_polish_message_beside_the_field(
@@ -84,7 +60,9 @@ def test_a_session_outside_the_conference_days_is_refused_beside_its_date(
 ):
     outside = conference.end_date + datetime.timedelta(days=5)
     response = post_editor(
-        client, conference, sessions=[_new_row(conference, date=outside.isoformat())]
+        client,
+        conference,
+        sessions=[new_session_row(conference, date=outside.isoformat())],
     )
     assert response.status_code == 200
     row = response.context["form"].formsets["sessions"].forms[0]
@@ -137,8 +115,10 @@ def test_two_sessions_in_one_room_at_the_same_time_are_refused(
         client,
         conference,
         sessions=[
-            _new_row(conference, title="Pierwszy"),
-            _new_row(conference, title="Drugi", start_time="10:30", room=" sala a "),
+            new_session_row(conference, title="Pierwszy"),
+            new_session_row(
+                conference, title="Drugi", start_time="10:30", room=" sala a "
+            ),
         ],
     )
     assert response.status_code == 200
@@ -154,9 +134,9 @@ def test_parallel_sessions_in_different_rooms_and_breaks_are_allowed(
         client,
         conference,
         sessions=[
-            _new_row(conference, title="Pierwszy"),
-            _new_row(conference, title="Drugi", room="Sala B"),
-            _new_row(conference, title="Przerwa", kind="break"),
+            new_session_row(conference, title="Pierwszy"),
+            new_session_row(conference, title="Drugi", room="Sala B"),
+            new_session_row(conference, title="Przerwa", kind="break"),
         ],
     )
     assert response.status_code == 302
@@ -172,7 +152,7 @@ def test_a_workshop_without_capacity_is_a_warning_on_a_draft(
         client,
         conference,
         publish=False,
-        sessions=[_new_row(conference, kind="workshop", title="Bez limitu")],
+        sessions=[new_session_row(conference, kind="workshop", title="Bez limitu")],
     )
     assert response.status_code == 302  # the draft is saved all the same
     draft = ConferencePage.objects.get(pk=conference.pk).get_latest_revision_as_object()

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from conferences.models import ConferencePage, Session
-from tests.conferences.editor import post_editor, session_row
+from tests.conferences.editor import new_session_row, post_editor, session_row
 from tests.factories.conferences import add_workshop
 
 pytestmark = pytest.mark.django_db
@@ -22,33 +22,16 @@ REFUSAL = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _no_mfa(settings):
-    settings.RAZEM_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def editor(db, client):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("red@razem.test", "x-Haslo-2026")
-    client.force_login(user)
-    return user
-
-
 def _row(conference, **fields):
-    row = {
+    """A workshop without places added in the editor."""
+    workshop = {
         "kind": "workshop",
-        "date": conference.start_date.isoformat(),
         "start_time": "14:00",
         "end_time": "15:30",
         "room": "Sala B",
         "title": "Bez limitu",
-        "description": "",
-        "capacity": "",
     }
-    row.update(fields)
-    return row
+    return new_session_row(conference, **{**workshop, **fields})
 
 
 def test_the_editor_shows_the_confirmation_in_polish(client, editor, conference):

@@ -16,20 +16,6 @@ from tests.factories.conferences import add_workshop, participant
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _no_mfa(settings):
-    settings.RAZEM_STAFF_MFA_REQUIRED = False
-
-
-@pytest.fixture
-def editor(db, client):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("red@razem.test", "x-Haslo-2026")
-    client.force_login(user)
-    return user
-
-
 @pytest.fixture
 def workshops(conference):
     """“Plan usług” 10:00–11:30 and “Asystent rodziny” 12:00–13:30, day one."""
