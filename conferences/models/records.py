@@ -246,8 +246,32 @@ class Registration(models.Model):
         if conference is not None:
             errors.update(self._conference_problems(conference))
         errors.update(self._refilled_after_anonymisation())
+        errors.update(self._unsafe_new_email())
         if errors:
             raise ValidationError(errors)
+
+    def _unsafe_new_email(self) -> dict:
+        """A new or changed address may not hold look-alike characters (staff edit
+        paths; the public form and the service check it too)."""
+        from members.validators import validate_safe_email
+
+        if self.pk is not None and not self._email_changed():
+            return {}
+        try:
+            validate_safe_email(self.email)
+        except ValidationError as error:
+            return {"email": error.messages}
+        return {}
+
+    def _email_changed(self) -> bool:
+        """True when the stored address differs from this one."""
+        stored = (
+            type(self)
+            .objects.filter(pk=self.pk)
+            .values_list("email", flat=True)
+            .first()
+        )
+        return stored != self.email
 
     def _refilled_after_anonymisation(self) -> dict:
         """An anonymised participant stays anonymous: no path re-identifies them."""

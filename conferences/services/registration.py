@@ -146,9 +146,22 @@ def check_workshops(workshops: dict, participants: list[ParticipantData]) -> Non
 
 
 def check_participants(conference, participants: list[ParticipantData]) -> None:
-    """Shape rules: at least one person, unique e-mails, needs only with consent."""
+    """Shape rules: at least one person, unique e-mails without look-alike
+    characters, needs only with consent."""
+    from django.core.exceptions import ValidationError
+
+    from members.validators import validate_safe_email
+
     if not participants:
         raise RegistrationRefused(_("Add at least one participant."))
+    for person in participants:
+        try:
+            validate_safe_email(person.email)
+        except ValidationError as error:
+            message = error.messages[0]
+            raise ParticipantsTaken(
+                message, by_email={person.email: message}
+            ) from error
     emails = [p.email.strip().lower() for p in participants]
     if len(set(emails)) != len(emails):
         raise RegistrationRefused(_("Each participant needs their own e-mail address."))

@@ -124,3 +124,34 @@ def test_a_look_alike_of_another_centres_participant_is_refused_as_such(
     assert "tylko wygląda na zwykły" in html or "Domena po „@”" in html
     assert TYPED in html
     assert Registration.objects.count() == 1
+
+
+def test_the_service_and_the_model_refuse_a_look_alike_address_too(
+    conference, rep, other_rep
+):
+    """Every path: the service (any caller, not only the form) and the model (the
+    registrations viewset's edit) refuse a look-alike; stored rows are not re-judged."""
+    from django.core.exceptions import ValidationError
+
+    centre = rep.membership.centre
+    with pytest.raises(ParticipantsTaken) as refused:
+        register_participants(
+            conference=conference,
+            centre=centre,
+            user=rep,
+            participants=[participant(1, email="grazyna1@ex\u0430mple.test")],
+        )
+    assert "Domena po „@”" in refused.value.by_email["grazyna1@ex\u0430mple.test"]
+    assert Registration.objects.count() == 0
+    register_participants(
+        conference=conference,
+        centre=centre,
+        user=rep,
+        participants=[participant(1, email="grazyna1@example.test")],
+    )
+    row = Registration.objects.get()
+    row.full_clean()  # unchanged address: fine
+    row.email = "grazyna1@xn--exmple-4nf.test"
+    with pytest.raises(ValidationError) as invalid:
+        row.full_clean()
+    assert "email" in invalid.value.error_dict
